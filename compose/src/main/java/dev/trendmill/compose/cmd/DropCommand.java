@@ -1,0 +1,93 @@
+package dev.trendmill.compose.cmd;
+
+import dev.trendmill.compose.drop.ArticleFiles;
+import dev.trendmill.compose.drop.InboxProducer;
+import dev.trendmill.compose.embedded.StackException;
+import dev.trendmill.schemas.TopicNames;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code trendmill drop PATH...}: sends JSON articles from files, directories or stdin to the inbox topic. */
+@Command(
+    name = "drop",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Send JSON articles to the input topic: .json files (an object or an array), .jsonl files (one per line),",
+      "directories (recursively), or - for standard input."
+    })
+public final class DropCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories, or - for standard input.")
+  List<String> paths;
+
+  @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092", description = "Kafka to send to (default: ${DEFAULT-VALUE}).")
+  String bootstrapServer;
+
+  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "", description = "Prefix of the pipeline's topic names.")
+  String topicPrefix;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<byte[]> records = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (String path : paths) {
+      if (path.equals("-")) {
+        ArticleFiles.Batch stdin = readStdin();
+        records.addAll(stdin.records());
+        skipped.addAll(stdin.skipped());
+      } else {
+        files.add(Path.of(path));
+      }
+    }
+    ArticleFiles.Batch fromFiles = ArticleFiles.read(files);
+    records.addAll(fromFiles.records());
+    skipped.addAll(fromFiles.skipped());
+    String topic = new TopicNames(topicPrefix).inbox();
+    int sent = 0;
+    if (!records.isEmpty()) {
+      try (InboxProducer producer = new InboxProducer(Map.of("bootstrap.servers", bootstrapServer, "delivery.timeout.ms", 30_000, "request.timeout.ms", 10_000, "max.block.ms", 15_000), topic)) {
+        sent = producer.sendAll(records);
+      } catch (Exception e) {
+        throw new StackException("Cannot send to " + topic + " at " + bootstrapServer + " (is `trendmill up` running?): " + rootMessage(e));
+      }
+    }
+    out.printf("Sent %d article%s to %s at %s.%n", sent, sent == 1 ? "" : "s", topic, bootstrapServer);
+    if (!skipped.isEmpty()) {
+      out.printf("Skipped %d:%n", skipped.size());
+      skipped.forEach(reason -> out.println("  " + reason));
+    }
+    out.flush();
+    return skipped.isEmpty() ? 0 : 2;
+  }
+
+  private static ArticleFiles.Batch readStdin() throws java.io.IOException {
+    byte[] all = System.in.readAllBytes();
+    String text = new String(all, StandardCharsets.UTF_8).stripLeading();
+    if (text.startsWith("[")) {
+      return ArticleFiles.readJson(new ByteArrayInputStream(all), "stdin");
+    }
+    return ArticleFiles.readLines(new ByteArrayInputStream(all));
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}

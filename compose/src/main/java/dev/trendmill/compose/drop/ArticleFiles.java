@@ -1,0 +1,117 @@
+package dev.trendmill.compose.drop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Reads articles to drop from files: a {@code .json} file holds one object or an array of them, a {@code .jsonl} file
+ * one record per line. Lines of {@code .jsonl} are sent as they are, valid or not, so that ingest judges them and a
+ * bad one lands in the dead-letter topic with its reason; a {@code .json} file that is not JSON is skipped with the
+ * reason in the summary.
+ */
+public final class ArticleFiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ArticleFiles() {}
+
+  /** What a drop read: the records to send and the files skipped, with why. */
+  public record Batch(List<byte[]> records, List<String> skipped) {
+    public Batch {
+      records = new ArrayList<>(records);
+      skipped = new ArrayList<>(skipped);
+    }
+
+    void add(Batch other) {
+      records.addAll(other.records);
+      skipped.addAll(other.skipped);
+    }
+  }
+
+  /** Reads files and directories (recursively, {@code .json} and {@code .jsonl} files in name order). */
+  public static Batch read(List<Path> paths) throws IOException {
+    Batch batch = new Batch(List.of(), List.of());
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(path)) {
+          files = walk.filter(Files::isRegularFile).filter(ArticleFiles::isArticleFile).sorted().toList();
+        }
+        for (Path file : files) {
+          batch.add(readFile(file));
+        }
+      } else if (Files.isRegularFile(path)) {
+        batch.add(readFile(path));
+      } else {
+        batch.skipped.add(path + ": no such file or directory");
+      }
+    }
+    return batch;
+  }
+
+  private static boolean isArticleFile(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".json") || name.endsWith(".jsonl");
+  }
+
+  private static Batch readFile(Path file) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    try (InputStream in = Files.newInputStream(file)) {
+      if (name.endsWith(".jsonl")) {
+        return readLines(in);
+      }
+      if (name.endsWith(".json")) {
+        return readJson(in, file.toString());
+      }
+    }
+    return new Batch(List.of(), List.of(file + ": not a .json or .jsonl file"));
+  }
+
+  /** One record per non-blank line, bytes as they are. */
+  public static Batch readLines(InputStream in) throws IOException {
+    List<byte[]> records = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (!line.isBlank()) {
+        records.add(line.strip().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return new Batch(records, List.of());
+  }
+
+  /** A JSON object, or an array whose elements are each one record. */
+  public static Batch readJson(InputStream in, String origin) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(in);
+    } catch (IOException e) {
+      return new Batch(List.of(), List.of(origin + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")"));
+    }
+    List<byte[]> records = new ArrayList<>();
+    try {
+      if (node != null && node.isArray()) {
+        for (JsonNode element : node) {
+          records.add(JSON.writeValueAsBytes(element));
+        }
+      } else if (node != null && !node.isMissingNode()) {
+        records.add(JSON.writeValueAsBytes(node));
+      } else {
+        return new Batch(List.of(), List.of(origin + ": empty"));
+      }
+    } catch (IOException e) {
+      return new Batch(List.of(), List.of(origin + ": " + e.getMessage()));
+    }
+    return new Batch(records, List.of());
+  }
+}

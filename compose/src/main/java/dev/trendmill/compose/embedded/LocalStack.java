@@ -1,0 +1,246 @@
+package dev.trendmill.compose.embedded;
+
+import dev.trendmill.aggregate.AggregateConfig;
+import dev.trendmill.aggregate.AggregateMain;
+import dev.trendmill.enrich.EnrichConfig;
+import dev.trendmill.enrich.EnrichMain;
+import dev.trendmill.ingest.IngestConfig;
+import dev.trendmill.ingest.IngestMain;
+import dev.trendmill.schemas.TopicAdmin;
+import dev.trendmill.schemas.TopicNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
+
+/**
+ * The whole pipeline on one machine: a KRaft Kafka broker, Apicurio Registry, the pipeline topics, then ingest,
+ * enrich and aggregate (with the view), each in its own process, all on the loopback address and all keeping their
+ * data under one directory, so stopping and starting again resumes where it left off. Stops in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+  /** The Kafka Streams application ids, which are also their consumer group ids. */
+  public static final List<String> SERVICE_GROUPS =
+      List.of(IngestConfig.APPLICATION_ID, EnrichConfig.APPLICATION_ID, AggregateConfig.APPLICATION_ID);
+
+  private final StackSettings settings;
+  private final PrintStream out;
+  private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+  private FileChannel lockChannel;
+  private FileLock lock;
+  private EmbeddedKafka kafka;
+  private EmbeddedRegistry registry;
+
+  public LocalStack(StackSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public StackSettings settings() {
+    return settings;
+  }
+
+  public EmbeddedKafka kafka() {
+    return kafka;
+  }
+
+  public Map<String, ChildProcess> services() {
+    return services;
+  }
+
+  public LocalStack start() throws IOException, InterruptedException {
+    lockDataDir();
+    checkPorts();
+    try {
+      out.println("Data directory: " + settings.dataDir().toAbsolutePath());
+      kafka = new EmbeddedKafka(settings.dataDir(), settings.host(), settings.kafkaPort(), settings.controllerPort());
+      started.add(kafka);
+      kafka.start(Duration.ofSeconds(90));
+      out.println("Kafka (KRaft) ready at " + settings.bootstrapServers());
+
+      registry =
+          new EmbeddedRegistry(
+              EmbeddedRegistry.locateHome(), settings.dataDir(), settings.host(), settings.registryPort(), settings.registryManagementPort());
+      started.add(registry);
+      registry.start(Duration.ofSeconds(120));
+      out.println("Schema registry ready at " + settings.registryUrl());
+
+      createTopics();
+      startService("ingest", IngestMain.class.getName(), Map.of());
+      startService("enrich", EnrichMain.class.getName(), Map.of());
+      startService(
+          "aggregate",
+          AggregateMain.class.getName(),
+          Map.of("TRENDMILL_HTTP_PORT", Integer.toString(settings.viewPort()), "TRENDMILL_HTTP_HOST", settings.host()));
+      awaitServices(Duration.ofSeconds(120));
+      out.println("View ready at " + settings.viewUrl() + "/");
+      return this;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts one more instance of a service (for scale-out and fault tests), with its own state directory. */
+  public ChildProcess startService(String name, String mainClass, Map<String, String> extraEnv) throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
+    String base = name.replaceAll("-\\d+$", "");
+    env.put("TRENDMILL_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+    env.put("TRENDMILL_SCHEMA_REGISTRY_URL", settings.registryUrl());
+    env.put("TRENDMILL_STATE_DIR", settings.dataDir().resolve("state").resolve(name).toAbsolutePath().toString());
+    env.putAll(extraEnv);
+    ChildProcess child =
+        ChildProcess.startJava(
+            name,
+            List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Dtrendmill.service=" + base),
+            mainClass,
+            List.of(),
+            env,
+            settings.dataDir().resolve("logs").resolve(name + ".log"));
+    services.put(name, child);
+    started.add(child);
+    return child;
+  }
+
+  private void awaitServices(Duration timeout) throws InterruptedException {
+    boolean ready =
+        Deadline.await(
+            timeout,
+            Duration.ofMillis(300),
+            () -> {
+              for (ChildProcess child : services.values()) {
+                if (!child.isAlive()) {
+                  throw new StackException(child.name() + " exited during start-up; its log ends:\n" + child.tail(30));
+                }
+              }
+              return groupsStable() && viewHealthy();
+            });
+    if (!ready) {
+      StringBuilder logs = new StringBuilder();
+      services.values().forEach(child -> logs.append("\n--- ").append(child.name()).append(" ---\n").append(child.tail(15)));
+      throw new StackException("The services did not become ready within " + timeout.toSeconds() + " s" + logs);
+    }
+  }
+
+  private boolean groupsStable() {
+    try (Admin admin = admin()) {
+      Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(SERVICE_GROUPS).all().get(5, TimeUnit.SECONDS);
+      return groups.values().stream().allMatch(group -> group.groupState() == GroupState.STABLE && !group.members().isEmpty());
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private boolean viewHealthy() {
+    try {
+      HttpResponse<Void> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(settings.viewUrl() + "/health")).timeout(Duration.ofSeconds(2)).build(),
+                  HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public Admin admin() {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+  }
+
+  private void createTopics() throws InterruptedException {
+    try (Admin admin = admin()) {
+      List<String> created = TopicAdmin.ensureTopics(admin, TopicNames.DEFAULT, settings.partitions(), (short) 1);
+      if (!created.isEmpty()) {
+        out.println("Created topics: " + String.join(", ", created));
+      }
+    }
+  }
+
+  private void lockDataDir() throws IOException {
+    Files.createDirectories(settings.dataDir());
+    Path lockFile = settings.dataDir().resolve("trendmill.lock");
+    lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    lock = lockChannel.tryLock();
+    if (lock == null) {
+      lockChannel.close();
+      throw new StackException(
+          "Another trendmill stack is already running with data directory " + settings.dataDir().toAbsolutePath()
+              + " (stop it first, or use --data-dir)");
+    }
+  }
+
+  private void checkPorts() throws IOException {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("Kafka (--kafka-port)", settings.kafkaPort());
+    ports.put("the Kafka controller (--controller-port)", settings.controllerPort());
+    ports.put("the schema registry (--registry-port)", settings.registryPort());
+    ports.put("the registry's management interface (--registry-management-port)", settings.registryManagementPort());
+    ports.put("the view (--view-port)", settings.viewPort());
+    for (Map.Entry<String, Integer> port : ports.entrySet()) {
+      if (!Ports.isFree(settings.host(), port.getValue())) {
+        releaseLock();
+        throw new StackException(
+            "Port " + port.getValue() + " on " + settings.host() + " is busy, needed for " + port.getKey()
+                + ": stop what uses it or choose another port");
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    List<AutoCloseable> reverse = new ArrayList<>(started);
+    Collections.reverse(reverse);
+    for (AutoCloseable part : reverse) {
+      try {
+        part.close();
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        out.println("Error while stopping: " + e.getMessage());
+      }
+    }
+    started.clear();
+    releaseLock();
+  }
+
+  private void releaseLock() {
+    try {
+      if (lock != null) {
+        lock.release();
+        lock = null;
+      }
+      if (lockChannel != null) {
+        lockChannel.close();
+        lockChannel = null;
+      }
+    } catch (IOException e) {
+      out.println("Cannot release the data directory lock: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.trendmill.ingest.normalize;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trendmill.schemas.avro.Article;
+import dev.trendmill.schemas.deadletter.RejectedRecordException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns one JSON article (as producers drop it on the inbox, see DESIGN.md) into a normalized {@link Article}, or
+ * rejects it with a {@link RejectedRecordException} whose reason names what is wrong. Pure: no Kafka, no clock.
+ */
+public final class ArticleParser {
+  /** Deeper nesting than any article needs; bounds the parser's stack on hostile input. */
+  private static final int MAX_NESTING_DEPTH = 64;
+
+  private final ObjectMapper json;
+  private final int maxBodyBytes;
+
+  public ArticleParser(int maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(Math.max(maxBodyBytes * 2, 1 << 20))
+                    .build())
+            .build();
+    this.json = new ObjectMapper(factory);
+  }
+
+  /**
+   * @param value the record's bytes
+   * @param ingestedAt ingest time, also the publication time when none is given (flagged as inferred)
+   */
+  public Article parse(byte[] value, Instant ingestedAt) {
+    if (value == null || value.length == 0) {
+      throw new RejectedRecordException("empty", "The record has no value");
+    }
+    JsonNode node = readJson(value);
+    if (!node.isObject()) {
+      throw new RejectedRecordException("not-an-object", "Expected a JSON object, got " + node.getNodeType().name().toLowerCase());
+    }
+    String title = TextCleaner.cleanLine(optionalText(node, "title"));
+    String rawBody = firstText(node, "body", "text", "content");
+    if (rawBody != null && rawBody.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
+      throw new RejectedRecordException(
+          "body-too-large", "The body has more than " + maxBodyBytes + " bytes (ingest.max.body.bytes)");
+    }
+    String body = TextCleaner.cleanText(rawBody);
+    if (title == null || title.isEmpty()) {
+      throw new RejectedRecordException(
+          body == null || body.isEmpty() ? "no-title-no-body" : "missing-title", "The article has no title");
+    }
+    if (body == null || body.isEmpty()) {
+      throw new RejectedRecordException("missing-body", "The article has no body (body, text or content)");
+    }
+    String url = Urls.canonical(optionalText(node, "url"));
+    String id = TextCleaner.cleanLine(optionalText(node, "id"));
+    if (id == null || id.isEmpty()) {
+      id = url != null ? ArticleIds.fromUrl(url) : ArticleIds.fromContent(title, body);
+    }
+    Instant publishedAt = PublishedAt.parse(node.get("published_at"));
+    return Article.newBuilder()
+        .setId(id)
+        .setUrl(url)
+        .setTitle(title)
+        .setBody(body)
+        .setPublishedAt(publishedAt != null ? publishedAt : ingestedAt)
+        .setPublishedAtInferred(publishedAt == null)
+        .setIngestedAt(ingestedAt)
+        .setSource(TextCleaner.cleanLine(optionalText(node, "source")))
+        .setAuthor(TextCleaner.cleanLine(optionalText(node, "author")))
+        .setLanguage(TextCleaner.cleanLine(optionalText(node, "language")))
+        .setTags(tags(node.get("tags")))
+        .setDuplicateOf(null)
+        .build();
+  }
+
+  private JsonNode readJson(byte[] value) {
+    try {
+      JsonNode node = json.readTree(value);
+      if (node == null || node.isMissingNode()) {
+        throw new RejectedRecordException("not-json", "The record is empty, not JSON");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new RejectedRecordException("not-json", "Not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new RejectedRecordException("not-json", "Not readable as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static String firstText(JsonNode node, String... names) {
+    for (String name : names) {
+      String text = optionalText(node, name);
+      if (text != null && !text.isBlank()) {
+        return text;
+      }
+    }
+    return null;
+  }
+
+  private static String optionalText(JsonNode node, String name) {
+    JsonNode field = node.get(name);
+    if (field == null || field.isNull()) {
+      return null;
+    }
+    if (!field.isTextual()) {
+      throw new RejectedRecordException(
+          "wrong-type", "Field '" + name + "' must be a string, got " + field.getNodeType().name().toLowerCase());
+    }
+    return field.textValue();
+  }
+
+  private static List<String> tags(JsonNode field) {
+    List<String> tags = new ArrayList<>();
+    if (field == null || field.isNull()) {
+      return tags;
+    }
+    if (!field.isArray()) {
+      throw new RejectedRecordException("wrong-type", "Field 'tags' must be an array of strings");
+    }
+    for (JsonNode tag : field) {
+      if (!tag.isTextual()) {
+        throw new RejectedRecordException("wrong-type", "Field 'tags' must be an array of strings");
+      }
+      String clean = TextCleaner.cleanLine(tag.textValue());
+      if (clean != null && !clean.isEmpty()) {
+        tags.add(clean);
+      }
+    }
+    return tags;
+  }
+}

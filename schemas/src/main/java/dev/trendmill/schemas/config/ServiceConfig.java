@@ -1,0 +1,150 @@
+package dev.trendmill.schemas.config;
+
+import dev.trendmill.schemas.TopicNames;
+import dev.trendmill.schemas.Topics;
+import dev.trendmill.schemas.deadletter.DeadLetterHandler;
+import dev.trendmill.schemas.serde.AvroSerdeConfig;
+import dev.trendmill.schemas.serde.SpecificAvroSerde;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The settings every Trendmill service shares. A service's config class extends this with its own keys. Keys this
+ * class does not define are passed on to the Kafka clients unchanged (security, SASL, timeouts, {@code consumer.*},
+ * {@code producer.*} ...), so any cluster the Kafka clients can reach works.
+ */
+public abstract class ServiceConfig extends AbstractConfig {
+  public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+  private static final String BOOTSTRAP_SERVERS_DOC = "Kafka brokers to connect to, host:port[,host:port].";
+
+  public static final String SCHEMA_REGISTRY_URL_CONFIG = AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG;
+  private static final String SCHEMA_REGISTRY_URL_DOC =
+      "Root of a Confluent-compatible schema registry API (Confluent, Karapace, Redpanda, or Apicurio's /apis/ccompat/v7).";
+
+  public static final String BASIC_AUTH_USER_INFO_CONFIG = AvroSerdeConfig.BASIC_AUTH_USER_INFO_CONFIG;
+  private static final String BASIC_AUTH_USER_INFO_DOC = "user:password for HTTP basic auth at the registry.";
+
+  public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
+  private static final String TOPIC_PREFIX_DOC = "Prefix of every pipeline topic name, to run several pipelines on one cluster.";
+
+  public static final String AVRO_SERDE_CLASS_CONFIG = Topics.AVRO_SERDE_CLASS_CONFIG;
+  private static final String AVRO_SERDE_CLASS_DOC =
+      "Serde class for Avro values; Confluent's io.confluent.kafka.streams.serdes.avro.SpecificAvroSerde works unchanged.";
+
+  public static final String STATE_DIR_CONFIG = StreamsConfig.STATE_DIR_CONFIG;
+  private static final String STATE_DIR_DOC = "Directory of the service's local state (RocksDB stores).";
+
+  public static final String NUM_STREAM_THREADS_CONFIG = StreamsConfig.NUM_STREAM_THREADS_CONFIG;
+  private static final String NUM_STREAM_THREADS_DOC = "Stream threads of this instance.";
+
+  public static final String COMMIT_INTERVAL_MS_CONFIG = StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
+  private static final String COMMIT_INTERVAL_MS_DOC =
+      "How often a transaction is committed: output becomes visible to read_committed consumers at this pace.";
+
+  protected ServiceConfig(ConfigDef definition, Map<?, ?> originals) {
+    super(definition, originals, false);
+  }
+
+  /** Adds the shared keys to a service's definition. */
+  protected static ConfigDef withCommon(ConfigDef def, String defaultStateDir) {
+    return def.define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "127.0.0.1:9092", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
+        .define(
+            SCHEMA_REGISTRY_URL_CONFIG,
+            Type.STRING,
+            "http://127.0.0.1:8081/apis/ccompat/v7",
+            Importance.HIGH,
+            SCHEMA_REGISTRY_URL_DOC)
+        .define(BASIC_AUTH_USER_INFO_CONFIG, Type.PASSWORD, null, Importance.MEDIUM, BASIC_AUTH_USER_INFO_DOC)
+        .define(TOPIC_PREFIX_CONFIG, Type.STRING, "", Importance.MEDIUM, TOPIC_PREFIX_DOC)
+        .define(
+            AVRO_SERDE_CLASS_CONFIG,
+            Type.STRING,
+            SpecificAvroSerde.class.getName(),
+            Importance.LOW,
+            AVRO_SERDE_CLASS_DOC)
+        .define(STATE_DIR_CONFIG, Type.STRING, defaultStateDir, Importance.MEDIUM, STATE_DIR_DOC)
+        .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM, NUM_STREAM_THREADS_DOC)
+        .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.atLeast(1), Importance.MEDIUM, COMMIT_INTERVAL_MS_DOC);
+  }
+
+  protected static String defaultStateDir(String service) {
+    return Path.of(System.getProperty("java.io.tmpdir"), "trendmill", service).toString();
+  }
+
+  public TopicNames topicNames() {
+    return new TopicNames(getString(TOPIC_PREFIX_CONFIG));
+  }
+
+  /** The settings the Avro serdes read: registry URL, credentials, serde class, and any other registry key given. */
+  public Map<String, Object> serdeConfig() {
+    Map<String, Object> serde = new HashMap<>();
+    originals().forEach(
+        (key, value) -> {
+          if (key.startsWith("schema.registry.") || key.startsWith("basic.auth.") || key.equals(AvroSerdeConfig.SUBJECT_COMPATIBILITY_CONFIG)) {
+            serde.put(key, value);
+          }
+        });
+    serde.put(SCHEMA_REGISTRY_URL_CONFIG, getString(SCHEMA_REGISTRY_URL_CONFIG));
+    Password userInfo = getPassword(BASIC_AUTH_USER_INFO_CONFIG);
+    if (userInfo != null) {
+      serde.put(BASIC_AUTH_USER_INFO_CONFIG, userInfo.value());
+    }
+    serde.put(AVRO_SERDE_CLASS_CONFIG, getString(AVRO_SERDE_CLASS_CONFIG));
+    return serde;
+  }
+
+  public Topics topics() {
+    return new Topics(topicNames(), serdeConfig());
+  }
+
+  /**
+   * Properties for a Kafka Streams application: exactly-once, the shared keys, and every key given that this
+   * config does not define (passed through to the clients).
+   */
+  public Properties streamsProperties(String applicationId, String stage) {
+    Properties props = new Properties();
+    originals().forEach(
+        (key, value) -> {
+          if (!definedKeys().contains(key) && !serdeConfig().containsKey(key)) {
+            props.put(key, value);
+          }
+        });
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(TOPIC_PREFIX_CONFIG) + applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS_CONFIG));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR_CONFIG));
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_STREAM_THREADS_CONFIG));
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS_CONFIG));
+    // Bad records go to the dead-letter topic through Kafka Streams' own handlers; the stream goes on.
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topicNames().deadLetters());
+    props.put(DeadLetterHandler.STAGE_CONFIG, stage);
+    return props;
+  }
+
+  /** Client properties for a plain producer, consumer or admin: bootstrap servers and every pass-through key. */
+  public Map<String, Object> clientProperties() {
+    Map<String, Object> props = new HashMap<>();
+    originals().forEach(
+        (key, value) -> {
+          if (!definedKeys().contains(key) && !serdeConfig().containsKey(key)) {
+            props.put(key, value);
+          }
+        });
+    props.put(BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS_CONFIG));
+    return props;
+  }
+
+  private java.util.Set<String> definedKeys() {
+    return values().keySet();
+  }
+}
