@@ -5,6 +5,7 @@ import dev.trendmill.compose.cmd.DropCommand;
 import dev.trendmill.compose.cmd.TrendsCommand;
 import dev.trendmill.compose.cmd.UpCommand;
 import dev.trendmill.compose.embedded.StackException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +19,15 @@ import picocli.CommandLine.Command;
 public final class TrendmillCommand {
 
   public static void main(String[] args) {
+    quietClientLogs();
     System.exit(newCommandLine().execute(args));
+  }
+
+  /** The CLI's own Kafka clients poll servers that are still starting: their connection warnings are noise here. */
+  private static void quietClientLogs() {
+    if (LoggerFactory.getLogger("org.apache.kafka") instanceof ch.qos.logback.classic.Logger kafkaLogger) {
+      kafkaLogger.setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
   }
 
   /** The configured command line; tests call {@code execute} on it with their own writers. */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** Options of the commands that start the local stack: where data lives and which ports to use. */
 public final class StackOptions {
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the stack keeps its data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the stack keeps its data (default: ~/.trendmill/data for up, ~/.trendmill/demo for demo; TRENDMILL_HOME moves both).")
   Path dataDir;
 
   @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092", description = "Kafka listener port (default: ${DEFAULT-VALUE}).")
