@@ -123,6 +123,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     props.setProperty("group.initial.rebalance.delay.ms", "0");
     props.setProperty("num.partitions", "1");
     props.setProperty("auto.create.topics.enable", "false");
+    // Room for a record a little over ingest's 1 MiB body limit, so that such a record reaches ingest and is
+    // dead-lettered with its reason instead of being refused by the broker.
+    props.setProperty("message.max.bytes", Integer.toString(4 * 1024 * 1024));
     try (Writer writer = Files.newBufferedWriter(config)) {
       props.store(writer, "Written by trendmill up for the embedded broker");
     }
