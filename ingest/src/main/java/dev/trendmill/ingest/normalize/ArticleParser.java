@@ -3,6 +3,7 @@ package dev.trendmill.ingest.normalize;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trendmill.schemas.avro.Article;
@@ -31,10 +32,11 @@ public final class ArticleParser {
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(Math.max(maxBodyBytes * 2, 1 << 20))
+                    .maxStringLength((int) Math.max(Math.min(maxBodyBytes * 2L, Integer.MAX_VALUE), 1 << 20))
                     .build())
             .build();
-    this.json = new ObjectMapper(factory);
+    // One record is one article: a second value or garbage after the object is not silently ignored.
+    this.json = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /**

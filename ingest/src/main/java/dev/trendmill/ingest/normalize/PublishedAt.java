@@ -13,6 +13,10 @@ import java.time.format.DateTimeParseException;
 
 /** Reads {@code published_at}: ISO-8601 with or without zone (UTC assumed), a date, RFC 1123, or epoch millis. */
 public final class PublishedAt {
+  // Article.published_at is Avro timestamp-millis: a later (or earlier) instant would fail in the serializer.
+  private static final Instant MIN = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant MAX = Instant.ofEpochMilli(Long.MAX_VALUE);
+
   private PublishedAt() {}
 
   /** The instant, or null when the field is absent; a present but unreadable value is rejected. */
@@ -21,6 +25,10 @@ public final class PublishedAt {
       return null;
     }
     if (field.isIntegralNumber()) {
+      if (!field.canConvertToLong()) {
+        throw new RejectedRecordException(
+            "invalid-published-at", "Field 'published_at' is too large for epoch millis: " + abbreviate(field.asText()));
+      }
       return Instant.ofEpochMilli(field.longValue());
     }
     if (!field.isTextual()) {
@@ -33,6 +41,10 @@ public final class PublishedAt {
     Instant parsed = parseText(text);
     if (parsed == null) {
       throw new RejectedRecordException("invalid-published-at", "Cannot read 'published_at' as a date: " + abbreviate(text));
+    }
+    if (parsed.isBefore(MIN) || parsed.isAfter(MAX)) {
+      throw new RejectedRecordException(
+          "invalid-published-at", "'published_at' is outside the range of epoch millis: " + abbreviate(text));
     }
     return parsed;
   }

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /** Unicode NFC, control characters removed, whitespace folded (paragraph breaks kept in bodies). */
 public final class TextCleaner {
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\p{Cf}&&[^\\u200d]]");
+  // Whitespace controls (tab, line feed, vertical tab, form feed) are left to SPACES and the line handling, so they
+  // separate words instead of joining them.
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\x0B\\f]]|[\\p{Cf}&&[^\\u200d]]");
   private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f \\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]+");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n+");
 
@@ -16,8 +18,8 @@ public final class TextCleaner {
     if (text == null) {
       return null;
     }
-    String clean = CONTROL.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
-    return SPACES.matcher(clean.replace('\n', ' ').replace('\r', ' ')).replaceAll(" ").strip();
+    String clean = Normalizer.normalize(text.replace('\n', ' ').replace('\r', ' '), Normalizer.Form.NFC);
+    return SPACES.matcher(CONTROL.matcher(clean).replaceAll("")).replaceAll(" ").strip();
   }
 
   /** A body: lines trimmed, runs of spaces folded, paragraphs separated by one blank line; null stays null. */

@@ -165,7 +165,8 @@ public final class RestSchemaRegistry implements SchemaRegistry {
     }
   }
 
+  /** The subject as one path segment: URLEncoder is for forms, where a space is '+'; in a path that is a '+'. */
   private static String encode(String subject) {
-    return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
