@@ -25,6 +25,27 @@ public final class AggregateConfig extends ServiceConfig {
   public static final String BASELINE_WINDOWS_CONFIG = "aggregate.baseline.windows";
   private static final String BASELINE_WINDOWS_DOC = "K: the baseline of the trend score is the mean of the K previous windows.";
 
+  public static final String EMIT_INTERVAL_CONFIG = "aggregate.emit.interval";
+  private static final String EMIT_INTERVAL_DOC =
+      "How often the latest change per entity and horizon goes out on the trends topic; a burst in between sends one update.";
+
+  public static final String LEADERBOARD_INTERVAL_CONFIG = "aggregate.leaderboard.interval";
+  private static final String LEADERBOARD_INTERVAL_DOC = "How often leaderboards are recomputed; a changed one goes out on trends.top.";
+
+  public static final String TOP_N_CONFIG = "aggregate.top.n";
+  private static final String TOP_N_DOC = "Entries per leaderboard on trends.top.";
+
+  public static final String MIN_COUNT_CONFIG = "aggregate.min.count";
+  private static final String MIN_COUNT_DOC = "The least number of articles in a window for an entity to be ranked by trend score.";
+
+  public static final String APPLICATION_ID_CONFIG = "application.id";
+  private static final String APPLICATION_ID_DOC =
+      "Kafka Streams application id (also the consumer group); instances with the same id share the work.";
+
+  public static final String HTTP_ADVERTISED_URL_CONFIG = "http.advertised.url";
+  private static final String HTTP_ADVERTISED_URL_DOC =
+      "How other instances reach this one's view (host:port), for queries about keys held here; default http.host:http.port.";
+
   public static final String HTTP_HOST_CONFIG = "http.host";
   private static final String HTTP_HOST_DOC = "Address the view (API and dashboard) listens on.";
 
@@ -33,16 +54,45 @@ public final class AggregateConfig extends ServiceConfig {
 
   public static final ConfigDef CONFIG_DEF =
       withCommon(new ConfigDef(), defaultStateDir("aggregate"))
-          .define(HORIZONS_CONFIG, Type.STRING, "24h/1h", Importance.HIGH, HORIZONS_DOC)
+          .define(HORIZONS_CONFIG, Type.STRING, "1h/5m,24h/1h,7d/6h", Importance.HIGH, HORIZONS_DOC)
           .define(GRACE_CONFIG, Type.STRING, "24h", Importance.MEDIUM, GRACE_DOC)
           .define(BASELINE_WINDOWS_CONFIG, Type.INT, 7, Range.atLeast(0), Importance.MEDIUM, BASELINE_WINDOWS_DOC)
+          .define(EMIT_INTERVAL_CONFIG, Type.STRING, "1s", Importance.MEDIUM, EMIT_INTERVAL_DOC)
+          .define(LEADERBOARD_INTERVAL_CONFIG, Type.STRING, "5s", Importance.MEDIUM, LEADERBOARD_INTERVAL_DOC)
+          .define(TOP_N_CONFIG, Type.INT, 50, Range.between(1, 10_000), Importance.MEDIUM, TOP_N_DOC)
+          .define(MIN_COUNT_CONFIG, Type.LONG, 2L, Range.atLeast(1), Importance.MEDIUM, MIN_COUNT_DOC)
+          .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID, Importance.LOW, APPLICATION_ID_DOC)
+          .define(HTTP_ADVERTISED_URL_CONFIG, Type.STRING, null, Importance.LOW, HTTP_ADVERTISED_URL_DOC)
           .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.MEDIUM, HTTP_HOST_DOC)
           .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC);
 
   public AggregateConfig(Map<?, ?> originals) {
     super(CONFIG_DEF, originals);
-    horizons(); // fail at start-up on a bad spec, not at the first record
-    grace();
+    settings(); // fail at start-up on a bad setting, not at the first record
+  }
+
+  public AggregateSettings settings() {
+    return new AggregateSettings(
+        horizons(),
+        grace(),
+        baselineWindows(),
+        Horizon.parseDuration(getString(EMIT_INTERVAL_CONFIG)),
+        Horizon.parseDuration(getString(LEADERBOARD_INTERVAL_CONFIG)),
+        getInt(TOP_N_CONFIG),
+        getLong(MIN_COUNT_CONFIG));
+  }
+
+  public String applicationId() {
+    return getString(APPLICATION_ID_CONFIG);
+  }
+
+  /** host:port other instances use to reach this one; port 0 is resolved by the caller once bound. */
+  public String advertisedEndpoint(int boundPort) {
+    String configured = getString(HTTP_ADVERTISED_URL_CONFIG);
+    if (configured != null && !configured.isBlank()) {
+      return configured.replaceFirst("^https?://", "").replaceAll("/+$", "");
+    }
+    return httpHost() + ":" + boundPort;
   }
 
   public List<Horizon> horizons() {

@@ -4,8 +4,20 @@ import dev.trendmill.aggregate.score.Horizon;
 
 /** Names of the aggregate's state stores; topology and queries use these constants. */
 public final class StoreNames {
-  /** Entity id → its all-time {@code TrendUpdate} (count of articles ever, name, type, last event time). */
+  /** Entity id → its all-time {@code TrendUpdate} (count of articles ever, name, type, latest event time). */
   public static final String ALL_TIME = "trend-all-time";
+  /** {@code <entity id>|<horizon>} → the latest update not yet published (published at the emit interval). */
+  public static final String PENDING = "trend-pending";
+  /** {@code <window end, zero-padded>|<entity id>|<horizon>} → windows to publish as final once past the grace. */
+  public static final String OPEN_WINDOWS = "trend-open-windows";
+  /** Entity id → its latest articles. */
+  public static final String RECENT_ARTICLES = "entity-recent-articles";
+  /** {@code <horizon>|<type>#<partition>} → a partition's own leaderboard, merged into trends.top. */
+  public static final String LEADERBOARD_PARTS = "leaderboard-parts";
+  /** {@code <horizon>|<type>} → the leaderboard last published on trends.top. */
+  public static final String LEADERBOARDS = "leaderboards";
+  /** The entity catalog (global): entity id → {@code CatalogEntity}. */
+  public static final String CATALOG = "entity-catalog";
 
   private StoreNames() {}
 

@@ -2,20 +2,31 @@ package dev.trendmill.aggregate;
 
 import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.schemas.Topics;
+import dev.trendmill.schemas.avro.CatalogEntity;
 import dev.trendmill.schemas.avro.EnrichedArticle;
 import dev.trendmill.schemas.avro.EntityMention;
+import dev.trendmill.schemas.avro.MentionEvent;
+import dev.trendmill.schemas.avro.RecentArticles;
+import dev.trendmill.schemas.avro.TopTrends;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -26,78 +37,116 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * {@code articles.enriched} → {@code trends}: per entity, by event time ({@code published_at}), the all-time count of
- * articles and, for each horizon, the rolling count summed from tumbling buckets, with its trend score.
+ * {@code articles.enriched} → {@code trends} and {@code trends.top}: per entity, by event time ({@code published_at}),
+ * the all-time count of articles and, per horizon, the rolling count summed from tumbling buckets with its trend score;
+ * and the leaderboards per horizon and entity type.
  *
- * <p>Each article's entities are re-keyed by entity id (one repartition), then {@link TrendProcessor} does one state
- * update per mention and granularity instead of one per overlapping hopping window.
+ * <p>Each first copy of a story (near-duplicates are skipped) is split into its entities, re-keyed by entity id (one
+ * repartition), and {@link TrendProcessor} keeps the counts. Each partition's own leaderboards go to a one-partition
+ * repartition topic where {@link LeaderboardMerger} merges them. The entity catalog is read as a global table for the
+ * view.
  */
 public final class TrendTopology {
   private TrendTopology() {}
 
-  public static Topology build(Topics topics, AggregateConfig config) {
-    List<Horizon> horizons = config.horizons();
-    Duration grace = config.grace();
+  public static Topology build(Topics topics, AggregateSettings settings) {
     StreamsBuilder builder = new StreamsBuilder();
 
-    builder.addStateStore(allTimeStore(topics));
-    for (StoreBuilder<WindowStore<String, Long>> store : bucketStores(horizons, config.baselineWindows(), grace).values()) {
-      builder.addStateStore(store);
-    }
+    builder.addStateStore(keyValueStore(StoreNames.ALL_TIME, topics.<TrendUpdate>avroSerde()));
+    builder.addStateStore(keyValueStore(StoreNames.PENDING, topics.<TrendUpdate>avroSerde()));
+    builder.addStateStore(keyValueStore(StoreNames.OPEN_WINDOWS, topics.<TrendUpdate>avroSerde()));
+    builder.addStateStore(keyValueStore(StoreNames.RECENT_ARTICLES, topics.<RecentArticles>avroSerde()));
+    builder.addStateStore(keyValueStore(StoreNames.LEADERBOARD_PARTS, topics.<TopTrends>avroSerde()));
+    builder.addStateStore(keyValueStore(StoreNames.LEADERBOARDS, topics.<TopTrends>avroSerde()));
+    bucketStores(settings.horizons(), settings.baselineWindows(), settings.grace()).values().forEach(builder::addStateStore);
 
-    builder.stream(
-            topics.enriched().name(),
-            Consumed.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
-                .withTimestampExtractor(new PublishedAtExtractor())
-                .withName("articles-enriched"))
-        .filter((id, article) -> article != null && article.getDuplicateOf() == null, Named.as("first-copy-only"))
-        .flatMap(
-            (id, article) -> {
-              List<KeyValue<String, EntityMention>> mentions = new ArrayList<>();
-              for (EntityMention mention : distinct(article.getEntities())) {
-                mentions.add(KeyValue.pair(mention.getEntityId(), mention));
-              }
-              return mentions;
-            },
-            Named.as("mentions-by-entity"))
+    builder.globalTable(
+        topics.catalog().name(),
+        Consumed.with(topics.catalog().keySerde(), topics.catalog().valueSerde()).withName("entities-catalog"),
+        Materialized.<String, CatalogEntity, KeyValueStore<Bytes, byte[]>>as(StoreNames.CATALOG)
+            .withKeySerde(topics.catalog().keySerde())
+            .withValueSerde(topics.catalog().valueSerde()));
+
+    KStream<String, SpecificRecord> counted =
+        builder.stream(
+                topics.enriched().name(),
+                Consumed.with(topics.enriched().keySerde(), topics.enriched().valueSerde())
+                    .withTimestampExtractor(new PublishedAtExtractor())
+                    .withName("articles-enriched"))
+            .filter((id, article) -> article != null && article.getDuplicateOf() == null, Named.as("first-copy-only"))
+            .flatMap((id, article) -> mentions(article), Named.as("mentions-by-entity"))
+            .repartition(
+                Repartitioned.<String, MentionEvent>as("mentions-by-entity")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(topics.avroSerde()))
+            .process(() -> new TrendProcessor(settings), Named.as("count-trends"), countingStores(settings.horizons()));
+
+    Map<String, KStream<String, SpecificRecord>> outputs =
+        counted
+            .split(Named.as("output-"))
+            .branch((key, value) -> value instanceof TrendUpdate, Branched.as("trend-updates"))
+            .branch((key, value) -> value instanceof TopTrends, Branched.as("partial-leaderboards"))
+            .noDefaultBranch();
+
+    outputs
+        .get("output-trend-updates")
+        .mapValues(value -> (TrendUpdate) value, Named.as("as-trend-update"))
+        .to(topics.trends().name(), Produced.with(topics.trends().keySerde(), topics.trends().valueSerde()).withName("trends"));
+
+    outputs
+        .get("output-partial-leaderboards")
+        .mapValues(value -> (TopTrends) value, Named.as("as-partial-leaderboard"))
         .repartition(
-            Repartitioned.<String, EntityMention>as("mentions-by-entity")
+            Repartitioned.<String, TopTrends>as("partial-leaderboards")
                 .withKeySerde(Serdes.String())
-                .withValueSerde(topics.avroSerde()))
+                .withValueSerde(topics.avroSerde())
+                .withNumberOfPartitions(1))
         .process(
-            () -> new TrendProcessor(horizons, config.baselineWindows(), grace),
-            Named.as("count-trends"),
-            storeNames(horizons))
-        .to(
-            topics.trends().name(),
-            Produced.with(topics.trends().keySerde(), topics.trends().valueSerde()).withName("trends"));
+            () -> new LeaderboardMerger(settings.topN()),
+            Named.as("merge-leaderboards"),
+            StoreNames.LEADERBOARD_PARTS,
+            StoreNames.LEADERBOARDS)
+        .to(topics.trendsTop().name(), Produced.with(topics.trendsTop().keySerde(), topics.trendsTop().valueSerde()).withName("trends-top"));
+
     return builder.build();
   }
 
-  /** An article names each entity once for trends, whatever the extractor sent. */
-  private static List<EntityMention> distinct(List<EntityMention> mentions) {
-    Map<String, EntityMention> byId = new LinkedHashMap<>();
-    for (EntityMention mention : mentions) {
-      byId.putIfAbsent(mention.getEntityId(), mention);
+  /** One event per distinct entity of the article: an article names each entity once for trends. */
+  private static List<KeyValue<String, MentionEvent>> mentions(EnrichedArticle article) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<KeyValue<String, MentionEvent>> events = new ArrayList<>();
+    for (EntityMention mention : article.getEntities()) {
+      if (seen.add(mention.getEntityId())) {
+        events.add(
+            KeyValue.pair(
+                mention.getEntityId(),
+                MentionEvent.newBuilder()
+                    .setEntityId(mention.getEntityId())
+                    .setName(mention.getName())
+                    .setType(mention.getType())
+                    .setArticleId(article.getId())
+                    .setTitle(article.getTitle())
+                    .setUrl(article.getUrl())
+                    .setPublishedAt(article.getPublishedAt())
+                    .setIngestedAt(article.getIngestedAt())
+                    .build()));
+      }
     }
-    return List.copyOf(byId.values());
+    return events;
   }
 
-  private static String[] storeNames(List<Horizon> horizons) {
-    List<String> names = new ArrayList<>();
-    names.add(StoreNames.ALL_TIME);
+  private static String[] countingStores(List<Horizon> horizons) {
+    List<String> names = new ArrayList<>(List.of(StoreNames.ALL_TIME, StoreNames.PENDING, StoreNames.OPEN_WINDOWS, StoreNames.RECENT_ARTICLES));
     horizons.stream().map(StoreNames::buckets).distinct().forEach(names::add);
     return names.toArray(String[]::new);
   }
 
-  private static StoreBuilder<KeyValueStore<String, TrendUpdate>> allTimeStore(Topics topics) {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.ALL_TIME), Serdes.String(), topics.<TrendUpdate>avroSerde());
+  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, org.apache.kafka.common.serialization.Serde<V> serde) {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
   }
 
   /** One bucket store per distinct advance, kept long enough for the longest horizon's baseline plus grace. */
-  static Map<String, StoreBuilder<WindowStore<String, Long>>> bucketStores(
-      List<Horizon> horizons, int baselineWindows, Duration grace) {
+  static Map<String, StoreBuilder<WindowStore<String, Long>>> bucketStores(List<Horizon> horizons, int baselineWindows, Duration grace) {
     Map<String, Duration> retention = new LinkedHashMap<>();
     Map<String, Duration> size = new LinkedHashMap<>();
     for (Horizon horizon : horizons) {
@@ -110,8 +159,7 @@ public final class TrendTopology {
         (name, keep) ->
             stores.put(
                 name,
-                Stores.windowStoreBuilder(
-                    Stores.persistentWindowStore(name, keep, size.get(name), false), Serdes.String(), Serdes.Long())));
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(name, keep, size.get(name), false), Serdes.String(), Serdes.Long())));
     return stores;
   }
 

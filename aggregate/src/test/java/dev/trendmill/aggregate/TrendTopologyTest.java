@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.EnrichedArticle;
 import dev.trendmill.schemas.avro.EntityMention;
+import dev.trendmill.schemas.avro.RecentArticles;
+import dev.trendmill.schemas.avro.TopTrends;
+import dev.trendmill.schemas.avro.TrendEntry;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import dev.trendmill.schemas.registry.InMemorySchemaRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +32,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trend topology on Kafka's test driver: counts by event time, rolling windows from buckets, scores. */
+/** The trend topology on Kafka's test driver: counts by event time, rolling windows from buckets, scores, boards. */
 class TrendTopologyTest {
   private static final String SCOPE = "trend-topology-test";
   private static final Instant T0 = Instant.parse("2026-09-10T12:00:00Z");
+  private static final Duration EMIT = Duration.ofSeconds(1);
+  private static final Duration BOARDS = Duration.ofSeconds(5);
 
   @TempDir Path stateDir;
   private TopologyTestDriver driver;
   private TestInputTopic<String, EnrichedArticle> enriched;
   private TestOutputTopic<String, TrendUpdate> trends;
+  private TestOutputTopic<String, TopTrends> trendsTop;
 
   @BeforeEach
   void start() {
@@ -47,11 +54,15 @@ class TrendTopologyTest {
                 "state.dir", stateDir.toString(),
                 AggregateConfig.HORIZONS_CONFIG, "24h/1h",
                 AggregateConfig.GRACE_CONFIG, "2h",
-                AggregateConfig.BASELINE_WINDOWS_CONFIG, "2"));
+                AggregateConfig.BASELINE_WINDOWS_CONFIG, "2",
+                AggregateConfig.MIN_COUNT_CONFIG, "1",
+                AggregateConfig.EMIT_INTERVAL_CONFIG, "1s",
+                AggregateConfig.LEADERBOARD_INTERVAL_CONFIG, "5s"));
     Topics topics = config.topics();
-    driver = new TopologyTestDriver(TrendTopology.build(topics, config), config.streamsProperties(AggregateConfig.APPLICATION_ID, "aggregate"));
+    driver = new TopologyTestDriver(TrendTopology.build(topics, config.settings()), config.streamsProperties(AggregateConfig.APPLICATION_ID, "aggregate"));
     enriched = driver.createInputTopic(topics.enriched().name(), new StringSerializer(), topics.enriched().valueSerde().serializer());
     trends = driver.createOutputTopic(topics.trends().name(), new StringDeserializer(), topics.trends().valueSerde().deserializer());
+    trendsTop = driver.createOutputTopic(topics.trendsTop().name(), new StringDeserializer(), topics.trendsTop().valueSerde().deserializer());
   }
 
   @AfterEach
@@ -68,6 +79,7 @@ class TrendTopologyTest {
     return EnrichedArticle.newBuilder()
         .setId(id)
         .setTitle("t " + id)
+        .setUrl("https://news.example.org/" + id)
         .setPublishedAt(published)
         .setIngestedAt(published)
         .setDuplicateOf(duplicateOf)
@@ -76,10 +88,16 @@ class TrendTopologyTest {
         .build();
   }
 
+  /** Lets the emit interval pass, then returns every update sent, in order. */
+  private List<KeyValue<String, TrendUpdate>> emitted() {
+    driver.advanceWallClockTime(EMIT);
+    return trends.readKeyValuesToList();
+  }
+
   /** The latest update per key, as a compacting consumer would see it. */
   private Map<String, TrendUpdate> latest() {
     Map<String, TrendUpdate> latest = new HashMap<>();
-    for (KeyValue<String, TrendUpdate> kv : trends.readKeyValuesToList()) {
+    for (KeyValue<String, TrendUpdate> kv : emitted()) {
       latest.put(kv.key, kv.value);
     }
     return latest;
@@ -100,6 +118,19 @@ class TrendTopologyTest {
     assertThat(day.getWindowStart()).isEqualTo(Instant.parse("2026-09-09T16:00:00Z"));
     assertThat(day.getName()).isEqualTo("kubernetes");
     assertThat(day.getType()).isEqualTo("project");
+    assertThat(day.getIsFinal()).isFalse();
+  }
+
+  @Test
+  void nothingIsSentBeforeTheEmitIntervalAndABurstSendsOneUpdatePerKey() {
+    for (int i = 0; i < 100; i++) {
+      enriched.pipeInput("b" + i, article("b" + i, T0.plusSeconds(i), null, "project:argo"));
+    }
+    assertThat(trends.isEmpty()).isTrue();
+    List<KeyValue<String, TrendUpdate>> sent = emitted();
+    assertThat(sent).extracting(kv -> kv.key).containsExactlyInAnyOrder("project:argo|all", "project:argo|24h");
+    assertThat(sent).allSatisfy(kv -> assertThat(kv.value.getCount()).isEqualTo(100));
+    assertThat(emitted()).isEmpty();
   }
 
   @Test
@@ -133,30 +164,91 @@ class TrendTopologyTest {
   void articlesLaterThanTheGraceCountAllTimeButNotInWindows() {
     enriched.pipeInput("new", article("new", T0, null, "project:envoy"));
     enriched.pipeInput("late", article("late", T0.minus(Duration.ofHours(5)), null, "project:envoy"));
-    List<KeyValue<String, TrendUpdate>> updates = trends.readKeyValuesToList();
-    assertThat(updates).extracting(kv -> kv.key).containsExactly("project:envoy|all", "project:envoy|24h", "project:envoy|all");
-    assertThat(updates.get(2).value.getCount()).isEqualTo(2);
+    Map<String, TrendUpdate> latest = latest();
+    assertThat(latest.get("project:envoy|all").getCount()).isEqualTo(2);
+    assertThat(latest.get("project:envoy|24h").getCount()).isEqualTo(1);
     KeyValueStore<String, TrendUpdate> store = driver.getKeyValueStore(StoreNames.ALL_TIME);
     assertThat(store.get("project:envoy").getCount()).isEqualTo(2);
+    assertThat(lateArticlesTotal()).isEqualTo(1.0);
+  }
+
+  private double lateArticlesTotal() {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals("late-articles-total"))
+        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+        .sum();
   }
 
   @Test
-  void allTimeCountsMatchABruteForceTallyOnRandomInput() {
-    Random random = new Random(42);
-    String[] entities = {"project:a", "project:b", "project:c", "organization:d", "organization:e"};
-    Map<String, Long> expected = new HashMap<>();
-    for (int i = 0; i < 300; i++) {
+  void aWindowsFinalCountGoesOutOnceEventTimePassesItsEndPlusGrace() {
+    enriched.pipeInput("a1", article("a1", T0.plusSeconds(10), null, "project:cilium"));
+    enriched.pipeInput("a2", article("a2", T0.plusSeconds(20), null, "project:cilium"));
+    emitted();
+    // Window (…, 13:00) closes at 13:00 + 2h grace; an article at 15:00 moves event time there.
+    enriched.pipeInput("later", article("later", T0.plus(Duration.ofHours(3)), null, "project:other"));
+    List<KeyValue<String, TrendUpdate>> finals = emitted().stream().filter(kv -> kv.value.getIsFinal()).toList();
+    assertThat(finals).hasSize(1);
+    TrendUpdate fin = finals.get(0).value;
+    assertThat(finals.get(0).key).isEqualTo("project:cilium|24h");
+    assertThat(fin.getCount()).isEqualTo(2);
+    assertThat(fin.getWindowEnd()).isEqualTo(Instant.parse("2026-09-10T13:00:00Z"));
+  }
+
+  @Test
+  void remembersTheLatestArticlesOfEachEntity() {
+    for (int i = 0; i < 12; i++) {
+      enriched.pipeInput("r" + i, article("r" + i, T0.plus(Duration.ofMinutes(i)), null, "project:dapr"));
+    }
+    KeyValueStore<String, RecentArticles> store = driver.getKeyValueStore(StoreNames.RECENT_ARTICLES);
+    assertThat(store.get("project:dapr").getArticles()).extracting(a -> a.getArticleId()).startsWith("r11", "r10").hasSize(10);
+  }
+
+  @Test
+  void leaderboardsOnTrendsTopMatchABruteForceRankingOfRandomInput() {
+    Random random = new Random(7);
+    String[] entities = {"project:a", "project:b", "project:c", "organization:d", "organization:e", "topic:f"};
+    List<long[]> published = new ArrayList<>(); // {entity index, time}
+    for (int i = 0; i < 400; i++) {
+      Instant time = T0.plus(Duration.ofMinutes(i * 5L + random.nextInt(5)));
       List<String> named = new ArrayList<>();
-      for (String entity : entities) {
-        if (random.nextInt(3) == 0) {
-          named.add(entity);
-          expected.merge(entity, 1L, Long::sum);
+      for (int e = 0; e < entities.length; e++) {
+        if (random.nextInt(entities.length) <= e % 3) {
+          named.add(entities[e]);
+          published.add(new long[] {e, time.toEpochMilli()});
         }
       }
-      Instant published = T0.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 3)));
-      enriched.pipeInput("r" + i, article("r" + i, published, null, named.toArray(String[]::new)));
+      enriched.pipeInput("p" + i, article("p" + i, time, null, named.toArray(String[]::new)));
     }
-    KeyValueStore<String, TrendUpdate> store = driver.getKeyValueStore(StoreNames.ALL_TIME);
-    expected.forEach((entity, count) -> assertThat(store.get(entity).getCount()).as(entity).isEqualTo(count));
+    driver.advanceWallClockTime(BOARDS);
+    Map<String, TopTrends> boards = new HashMap<>();
+    trendsTop.readKeyValuesToList().forEach(kv -> boards.put(kv.key, kv.value));
+
+    // Brute force: count articles per entity in the 24h window at the latest event time and the 2 windows before.
+    long now = published.stream().mapToLong(p -> p[1]).max().orElseThrow();
+    long end = (now / 3_600_000L + 1) * 3_600_000L;
+    long day = 86_400_000L;
+    List<TrendEntry> expected = new ArrayList<>();
+    for (int e = 0; e < entities.length; e++) {
+      int entity = e;
+      long count = published.stream().filter(p -> p[0] == entity && p[1] >= end - day && p[1] < end).count();
+      long before = published.stream().filter(p -> p[0] == entity && p[1] >= end - 3 * day && p[1] < end - day).count();
+      double baseline = before / 2.0;
+      if (count > 0) {
+        expected.add(new TrendEntry(0, entities[e], entities[e].substring(entities[e].indexOf(':') + 1), entities[e].substring(0, entities[e].indexOf(':')), count, (count - baseline) / Math.sqrt(baseline + 1)));
+      }
+    }
+    expected.sort(Comparator.comparingDouble(TrendEntry::getScore).reversed().thenComparing(Comparator.comparingLong(TrendEntry::getCount).reversed()).thenComparing(TrendEntry::getEntityId));
+    for (int i = 0; i < expected.size(); i++) {
+      expected.get(i).setRank(i + 1);
+    }
+    assertThat(boards.get("24h|*").getEntries()).isEqualTo(expected);
+    assertThat(boards.get("24h|organization").getEntries()).extracting(TrendEntry::getEntityId)
+        .containsExactlyElementsOf(expected.stream().map(TrendEntry::getEntityId).filter(id -> id.startsWith("organization:")).toList());
+    assertThat(boards.get("all|*").getEntries().get(0).getCount())
+        .isEqualTo(published.stream().collect(java.util.stream.Collectors.groupingBy(p -> p[0], java.util.stream.Collectors.counting())).values().stream().mapToLong(Long::longValue).max().orElseThrow());
+
+    // Unchanged boards are not sent again.
+    driver.advanceWallClockTime(BOARDS);
+    assertThat(trendsTop.isEmpty()).isTrue();
   }
 }
