@@ -1,28 +1,60 @@
 package dev.trendmill.ingest;
 
+import dev.trendmill.ingest.dedup.ExactDuplicateProcessor;
+import dev.trendmill.ingest.dedup.NearDuplicateProcessor;
 import dev.trendmill.ingest.normalize.ArticleParser;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.Article;
+import java.time.Duration;
 import java.time.Instant;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * {@code articles.inbox} (JSON bytes, any key) → {@code articles} (Avro {@code Article}, keyed by article id).
+ * {@code articles.inbox} (JSON bytes, any key) → {@code articles} (Avro {@code Article}, keyed by article id),
+ * in three steps:
  *
- * <p>A record the parser rejects throws, and the dead-letter handler configured on the application writes it,
- * unchanged, to {@code articles.dlq} with the reason: nothing is dropped and the partition is never blocked.
+ * <ol>
+ *   <li>parse and normalize; a record the parser rejects throws, and the dead-letter handler configured on the
+ *       application writes it, unchanged, to {@code articles.dlq} with the reason (nothing is dropped, the partition
+ *       is never blocked);
+ *   <li>repartition by article id, so every copy of an id meets in one task, and let each id through once per
+ *       retention window ({@link ExactDuplicateProcessor}; later copies are counted and logged, not published);
+ *   <li>repartition into one partition and mark near-duplicates ({@link NearDuplicateProcessor}).
+ * </ol>
+ *
+ * <p>Why one partition for near-duplicates: a near-duplicate has another id and another URL, so no key brings the
+ * two copies together; banding the fingerprint (LSH) into several keys would, but then each article's verdict comes
+ * from several tasks that must be joined again and may disagree on which copy came first. One task sees every
+ * article in one order, so "the first article of a story" is well defined and the same after a replay. The cost is
+ * one thread for this step: a banded in-memory lookup per article, microseconds, far below what news arrives at.
  */
 public final class InboxTopology {
+  public static final String SEEN_IDS_STORE = "seen-ids";
+  public static final String FINGERPRINTS_STORE = "story-fingerprints";
+
   private InboxTopology() {}
 
   public static Topology build(Topics topics, IngestConfig config) {
     ArticleParser parser = new ArticleParser(config.maxBodyBytes());
+    Duration retention = config.dedupRetention();
+    Serde<Article> articleSerde = topics.articles().valueSerde();
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_IDS_STORE, retention, retention, false), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FINGERPRINTS_STORE), Serdes.String(), Serdes.String()));
+
     builder.stream(
             topics.inbox().name(),
             Consumed.with(topics.inbox().keySerde(), topics.inbox().valueSerde()).withName("inbox"))
@@ -32,9 +64,30 @@ public final class InboxTopology {
               return KeyValue.pair(article.getId(), article);
             },
             Named.as("parse-article"))
+        .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("by-id"))
+        .process(
+            () -> new ExactDuplicateProcessor(SEEN_IDS_STORE, retention, context -> counter(context, IngestMetrics.DUPLICATES_SUPPRESSED, "Exact duplicates (same article id within the retention) not published again")),
+            Named.as("drop-exact-duplicates"),
+            SEEN_IDS_STORE)
+        .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("stories").withNumberOfPartitions(1))
+        .process(
+            () ->
+                new NearDuplicateProcessor(
+                    FINGERPRINTS_STORE,
+                    retention,
+                    config.nearDuplicateMaxDistance(),
+                    config.nearDuplicateMinWords(),
+                    context -> counter(context, IngestMetrics.NEAR_DUPLICATES, "Articles published as near-duplicates (duplicate_of set)")),
+            Named.as("mark-near-duplicates"),
+            FINGERPRINTS_STORE)
         .to(
             topics.articles().name(),
             Produced.with(topics.articles().keySerde(), topics.articles().valueSerde()).withName("articles"));
     return builder.build();
+  }
+
+  private static Runnable counter(ProcessorContext<String, Article> context, String name, String description) {
+    Sensor sensor = IngestMetrics.counter(context.metrics(), name, description);
+    return sensor::record;
   }
 }

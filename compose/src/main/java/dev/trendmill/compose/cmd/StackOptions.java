@@ -24,6 +24,9 @@ public final class StackOptions {
   @Option(names = "--view-port", paramLabel = "PORT", defaultValue = "8080", description = "Dashboard and API port (default: ${DEFAULT-VALUE}).")
   int viewPort;
 
+  @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8082", description = "Ingest HTTP port, POST /articles (default: ${DEFAULT-VALUE}).")
+  int ingestPort;
+
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of each pipeline topic when created (default: ${DEFAULT-VALUE}).")
   int partitions;
 
@@ -35,6 +38,6 @@ public final class StackOptions {
 
   StackSettings settings(Path defaultDataDir) {
     return new StackSettings(
-        dataDir != null ? dataDir : defaultDataDir, "127.0.0.1", kafkaPort, controllerPort, registryPort, registryManagementPort, viewPort, partitions);
+        dataDir != null ? dataDir : defaultDataDir, "127.0.0.1", kafkaPort, controllerPort, registryPort, registryManagementPort, viewPort, partitions, ingestPort);
   }
 }

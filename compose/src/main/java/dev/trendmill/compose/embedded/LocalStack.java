@@ -85,13 +85,17 @@ public final class LocalStack implements AutoCloseable {
       out.println("Schema registry ready at " + settings.registryUrl());
 
       createTopics();
-      startService("ingest", IngestMain.class.getName(), Map.of());
+      startService(
+          "ingest",
+          IngestMain.class.getName(),
+          Map.of("TRENDMILL_HTTP_PORT", Integer.toString(settings.ingestPort()), "TRENDMILL_HTTP_HOST", settings.host()));
       startService("enrich", EnrichMain.class.getName(), Map.of());
       startService(
           "aggregate",
           AggregateMain.class.getName(),
           Map.of("TRENDMILL_HTTP_PORT", Integer.toString(settings.viewPort()), "TRENDMILL_HTTP_HOST", settings.host()));
       awaitServices(Duration.ofSeconds(120));
+      out.println("Ingest HTTP ready at " + settings.ingestUrl() + "/articles");
       out.println("View ready at " + settings.viewUrl() + "/");
       return this;
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -132,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
                   throw new StackException(child.name() + " exited during start-up; its log ends:\n" + child.tail(30));
                 }
               }
-              return groupsStable() && viewHealthy();
+              return groupsStable() && healthy(settings.viewUrl()) && healthy(settings.ingestUrl());
             });
     if (!ready) {
       StringBuilder logs = new StringBuilder();
@@ -150,12 +154,12 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private boolean viewHealthy() {
+  private boolean healthy(String baseUrl) {
     try {
       HttpResponse<Void> response =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create(settings.viewUrl() + "/health")).timeout(Duration.ofSeconds(2)).build(),
+                  HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(Duration.ofSeconds(2)).build(),
                   HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200;
     } catch (IOException e) {
@@ -203,6 +207,7 @@ public final class LocalStack implements AutoCloseable {
     ports.put("the schema registry (--registry-port)", settings.registryPort());
     ports.put("the registry's management interface (--registry-management-port)", settings.registryManagementPort());
     ports.put("the view (--view-port)", settings.viewPort());
+    ports.put("the ingest HTTP endpoint (--ingest-port)", settings.ingestPort());
     for (Map.Entry<String, Integer> port : ports.entrySet()) {
       if (!Ports.isFree(settings.host(), port.getValue())) {
         releaseLock();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * @param dataDir everything the stack keeps: broker logs, registry database, service state, process logs
  * @param host the address every part listens on (127.0.0.1 unless told otherwise)
  * @param partitions partitions of each pipeline topic created by the stack
+ * @param ingestPort the ingest service's HTTP endpoint (POST /articles, /health, /metrics)
  */
 public record StackSettings(
     Path dataDir,
@@ -17,20 +18,22 @@ public record StackSettings(
     int registryPort,
     int registryManagementPort,
     int viewPort,
-    int partitions) {
+    int partitions,
+    int ingestPort) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_REGISTRY_PORT = 8081;
   public static final int DEFAULT_VIEW_PORT = 8080;
+  public static final int DEFAULT_INGEST_PORT = 8082;
 
   public static StackSettings defaults(Path dataDir) {
-    return new StackSettings(dataDir, "127.0.0.1", DEFAULT_KAFKA_PORT, 9093, DEFAULT_REGISTRY_PORT, 9081, DEFAULT_VIEW_PORT, 3);
+    return new StackSettings(dataDir, "127.0.0.1", DEFAULT_KAFKA_PORT, 9093, DEFAULT_REGISTRY_PORT, 9081, DEFAULT_VIEW_PORT, 3, DEFAULT_INGEST_PORT);
   }
 
   /** Every port chosen free at random, for tests and side-by-side stacks. */
   public static StackSettings randomPorts(Path dataDir) {
     return new StackSettings(
-        dataDir, "127.0.0.1", Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), 3);
+        dataDir, "127.0.0.1", Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), Ports.freePort(), 3, Ports.freePort());
   }
 
   public String bootstrapServers() {
@@ -39,6 +42,10 @@ public record StackSettings(
 
   public String registryUrl() {
     return "http://" + host + ":" + registryPort + EmbeddedRegistry.CCOMPAT_PATH;
+  }
+
+  public String ingestUrl() {
+    return "http://" + host + ":" + ingestPort;
   }
 
   public String viewUrl() {

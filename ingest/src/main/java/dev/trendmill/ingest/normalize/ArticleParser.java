@@ -17,6 +17,10 @@ import java.util.List;
 /**
  * Turns one JSON article (as producers drop it on the inbox, see DESIGN.md) into a normalized {@link Article}, or
  * rejects it with a {@link RejectedRecordException} whose reason names what is wrong. Pure: no Kafka, no clock.
+ *
+ * <p>HTML bodies are reduced to their main text ({@link HtmlText}), page furniture lines are dropped from plain text
+ * ({@link PageFurniture}), the language is detected when not given ({@link Languages}), and
+ * {@code published_at_inferred: true} marks a given date as a guess (a file time, say) rather than the author's.
  */
 public final class ArticleParser {
   /** Deeper nesting than any article needs; bounds the parser's stack on hostile input. */
@@ -57,13 +61,17 @@ public final class ArticleParser {
       throw new RejectedRecordException(
           "body-too-large", "The body has more than " + maxBodyBytes + " bytes (ingest.max.body.bytes)");
     }
-    String body = TextCleaner.cleanText(rawBody);
+    String body = mainText(rawBody);
     if (title == null || title.isEmpty()) {
       throw new RejectedRecordException(
-          body == null || body.isEmpty() ? "no-title-no-body" : "missing-title", "The article has no title");
+          rawBody == null ? "no-title-no-body" : "missing-title", "The article has no title");
     }
-    if (body == null || body.isEmpty()) {
+    if (rawBody == null) {
       throw new RejectedRecordException("missing-body", "The article has no body (body, text or content)");
+    }
+    if (body.isEmpty()) {
+      throw new RejectedRecordException(
+          "empty-after-cleaning", "The body has no text left once markup and page furniture are removed");
     }
     String url = Urls.canonical(optionalText(node, "url"));
     String id = TextCleaner.cleanLine(optionalText(node, "id"));
@@ -71,17 +79,22 @@ public final class ArticleParser {
       id = url != null ? ArticleIds.fromUrl(url) : ArticleIds.fromContent(title, body);
     }
     Instant publishedAt = PublishedAt.parse(node.get("published_at"));
+    boolean inferred = publishedAt == null || optionalBoolean(node, "published_at_inferred");
+    String language = Languages.normalizeTag(TextCleaner.cleanLine(optionalText(node, "language")));
+    if (language == null) {
+      language = Languages.detect(title + "\n" + body);
+    }
     return Article.newBuilder()
         .setId(id)
         .setUrl(url)
         .setTitle(title)
         .setBody(body)
         .setPublishedAt(publishedAt != null ? publishedAt : ingestedAt)
-        .setPublishedAtInferred(publishedAt == null)
+        .setPublishedAtInferred(inferred)
         .setIngestedAt(ingestedAt)
         .setSource(TextCleaner.cleanLine(optionalText(node, "source")))
         .setAuthor(TextCleaner.cleanLine(optionalText(node, "author")))
-        .setLanguage(TextCleaner.cleanLine(optionalText(node, "language")))
+        .setLanguage(language)
         .setTags(tags(node.get("tags")))
         .setDuplicateOf(null)
         .build();
@@ -99,6 +112,29 @@ public final class ArticleParser {
     } catch (IOException e) {
       throw new RejectedRecordException("not-json", "Not readable as JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** Plain main text: HTML reduced to the article's paragraphs, page furniture lines dropped, whitespace folded. */
+  static String mainText(String rawBody) {
+    if (rawBody == null) {
+      return null;
+    }
+    if (HtmlText.looksLikeHtml(rawBody)) {
+      return HtmlText.mainText(rawBody);
+    }
+    return TextCleaner.cleanText(PageFurniture.strip(TextCleaner.cleanText(rawBody)));
+  }
+
+  private static boolean optionalBoolean(JsonNode node, String name) {
+    JsonNode field = node.get(name);
+    if (field == null || field.isNull()) {
+      return false;
+    }
+    if (!field.isBoolean()) {
+      throw new RejectedRecordException(
+          "wrong-type", "Field '" + name + "' must be true or false, got " + field.getNodeType().name().toLowerCase());
+    }
+    return field.booleanValue();
   }
 
   private static String firstText(JsonNode node, String... names) {

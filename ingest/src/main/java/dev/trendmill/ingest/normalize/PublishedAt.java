@@ -49,7 +49,8 @@ public final class PublishedAt {
     return parsed;
   }
 
-  static Instant parseText(String text) {
+  /** A date string in one of the accepted formats, or null. */
+  public static Instant parseText(String text) {
     if (text.chars().allMatch(Character::isDigit) && text.length() >= 10 && text.length() <= 13) {
       return Instant.ofEpochMilli(Long.parseLong(text));
     }

@@ -1,0 +1,115 @@
+package dev.trendmill.ingest.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Recognizes lines of page furniture in scraped text: share buttons, login and subscribe prompts, cookie banners,
+ * navigation bars, "related articles" blocks with other headlines, their bylines and ages ("3 hours ago"). Only lines
+ * that are clearly furniture go; a sentence of the article that mentions subscribing stays (furniture lines are short
+ * and have no sentence of their own). Pure: used on plain-text bodies and on the blocks the HTML pass keeps.
+ */
+public final class PageFurniture {
+  private static final int SHORT = 140;
+
+  private static final Pattern SHARE =
+      Pattern.compile(
+          "(?i)^(share( this( article| story| post)?)?( on)?|tweet|facebook|twitter|linkedin|reddit|whatsapp|telegram|email|e-mail|print|copy( the)? link|pinterest|mastodon|bluesky)"
+              + "([\\s|·•/,:-]+(share( on)?|tweet|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|e-mail|print|copy( the)? link|pinterest|mastodon|bluesky))*[\\s:]*$");
+  private static final Pattern PROMPT =
+      Pattern.compile(
+          "(?i)\\b(sign in|log in|login|sign up|subscribe|subscription|newsletter|create (a |your )?(free )?account|already a (member|subscriber)|register (now|for free)|unlock (this|full) (article|story)|become a member|support our journalism)\\b");
+  private static final Pattern COOKIES =
+      Pattern.compile("(?i)\\b(cookies?|cookie policy|consent)\\b.*\\b(accept|agree|use|settings|manage|preferences)\\b|\\b(accept|reject) (all )?cookies\\b");
+  private static final Pattern AGE =
+      Pattern.compile("(?i)\\b(\\d+|an?|one)\\s*(s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?)\\s+ago\\b|\\b(just now|yesterday)\\s*$");
+  private static final Pattern RELATED_HEADING =
+      Pattern.compile(
+          "(?i)^(related( articles| stories| posts| coverage| reading| content)?|more (from|stories|news|on this|in)\\b.*|read (more|next|also)|see also|you (may|might) also like|recommended( for you| reading)?|trending( now| stories)?|most (read|popular|viewed)|popular( now| stories)?|latest (news|stories|headlines)|top stories|further reading|editor'?s picks|what to read next)\\s*:?\\s*$");
+  private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[|·•›»]\\s*");
+  private static final Pattern SINGLE_WORDS =
+      Pattern.compile(
+          "(?i)^(advertisement|sponsored( content)?|skip to (main )?content|menu|search|home|back to top|comments?( \\(\\d+\\))?|\\d+ comments?|show comments|leave a comment|image:.*|photo:.*|getty images|read more|continue reading|load more|previous( article)?|next( article)?|tags?:.*|filed under:?.*|all rights reserved.*|©.*|copyright .*|terms( of (use|service))?|privacy( policy)?|contact us|about us)\\s*$");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”']\\s*$");
+
+  private PageFurniture() {}
+
+  /** A line that is page furniture on its own, whatever surrounds it. */
+  public static boolean isFurnitureLine(String line) {
+    String text = line.strip();
+    if (text.isEmpty() || text.length() > SHORT) {
+      return false;
+    }
+    if (SHARE.matcher(text).matches() || SINGLE_WORDS.matcher(text).matches() || isNavigation(text)) {
+      return true;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (COOKIES.matcher(lower).find() && text.length() < SHORT) {
+      return true;
+    }
+    if (PROMPT.matcher(text).find() && (text.length() < 80 || !SENTENCE_END.matcher(text).find() || lower.contains("already"))) {
+      return true;
+    }
+    // "By Jane Doe · 3 hours ago" or "2 hours ago": the byline and age of some other headline.
+    return AGE.matcher(text).find() && text.length() < 80;
+  }
+
+  /** A heading that opens a block of other headlines ("Related articles", "Most read", "More from..."). */
+  public static boolean isRelatedHeading(String line) {
+    String text = line.strip();
+    return text.length() <= 60 && RELATED_HEADING.matcher(text).matches();
+  }
+
+  private static boolean isNavigation(String text) {
+    String[] parts = NAV_SEPARATORS.split(text);
+    if (parts.length < 3) {
+      return false;
+    }
+    for (String part : parts) {
+      if (part.split("\\s+").length > 4) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Removes furniture lines and "related" blocks from a body of lines: after a related-heading, the short lines
+   * that follow (other headlines, bylines, ages) go with it, up to the next line that reads like prose.
+   */
+  public static String strip(String text) {
+    if (text == null) {
+      return null;
+    }
+    List<String> kept = new ArrayList<>();
+    boolean inRelated = false;
+    for (String line : text.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (isRelatedHeading(trimmed)) {
+        inRelated = true;
+        continue;
+      }
+      if (inRelated) {
+        if (trimmed.isEmpty() || looksLikeHeadline(trimmed)) {
+          continue;
+        }
+        inRelated = false;
+      }
+      if (isFurnitureLine(trimmed)) {
+        continue;
+      }
+      kept.add(line);
+    }
+    return String.join("\n", kept);
+  }
+
+  /** Short, not a finished sentence, or a byline/age: a headline in a list of other stories. */
+  private static boolean looksLikeHeadline(String line) {
+    if (isFurnitureLine(line) || line.startsWith("- ") || line.startsWith("* ") || line.startsWith("• ")) {
+      return true;
+    }
+    return line.length() <= 120 && !SENTENCE_END.matcher(line).find();
+  }
+}
