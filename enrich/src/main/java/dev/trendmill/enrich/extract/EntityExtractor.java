@@ -1,99 +1,496 @@
 package dev.trendmill.enrich.extract;
 
+import dev.trendmill.enrich.catalog.Slugs;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import java.util.Set;
 
 /**
- * Finds catalog entities in article text: every canonical name and alias, case-sensitive, as a whole word (the
- * characters either side are not letters or digits), longest match first where names overlap ("Argo CD" over "Argo").
- * Pure and thread-safe once built.
+ * Finds the entities an article names: catalog entities by name and alias, and people and new companies by rules.
+ * Title and body in, one {@link ExtractedEntity} per entity out (mention count, salience, confidence), most salient
+ * first. Pure and thread-safe once built; build a new one when the catalog changes.
  *
- * <p>Aho-Corasick (one pass over the text for all names) rather than a regex per name: the cost does not grow with
- * the catalog.
+ * <p><b>Matching.</b> Names are matched as whole words, case-sensitively, longest first ("Argo CD" over "Argo").
+ * Whitespace inside a name matches any whitespace run within a paragraph; possessives ("Argo's", "Argo’s") and
+ * hyphenated compounds ("Kubernetes-native") match because words are runs of letters and digits; "cert-manager" is
+ * one name because its hyphen is part of it. In an ALL-CAPS line, names also match in capitals ("ISTIO"). Nothing is
+ * matched inside `inline code` or fenced code, URLs, e-mail addresses, file paths or lower-case domain names.
+ *
+ * <p><b>Ambiguous names.</b> A name is ambiguous when it is one word that is a common English word (our list in
+ * {@code extract/common-words.txt}, e.g. Port, Helm, Flux, Vault, kind), a given name, or a short word (three
+ * letters or fewer, not in capitals), or when the curated catalog marks it ({@code "ambiguous": "true"}: Falco,
+ * Kepler, Pixie...). An ambiguous name counts only with evidence, in this order:
+ *
+ * <ol>
+ *   <li>rejected outright: followed by a plain number of two or more digits ("Port 8080", "port 443");
+ *   <li>strong: capitalised where an ordinary word would not be (not at a sentence start, not in an ALL-CAPS or
+ *       Title Case line), followed by a company suffix ("Port Inc.") or by a version ("Harbor 2.13", "Flux v2");
+ *   <li>context: a context term of its category within ten words ("cluster", "Kubernetes", "CNCF", "open source";
+ *       "metrics" for observability, "policy" for security...; see {@link Lexicon});
+ *   <li>weak: capitalised at a sentence start or in a heading, and the article also names a related entity without
+ *       ambiguity (same landscape category, same owning organisation, or both CNCF projects).
+ * </ol>
+ *
+ * Confidence follows the evidence: 1.0 for an unambiguous name, 0.9 strong, 0.75 context, 0.6 weak.
+ *
+ * <p><b>Unknown entities.</b> People: a given name from our list followed by a capitalised surname ("Priya Raman"),
+ * or any two capitalised words next to a cue: a speech verb ("said X Y", "X Y said"), a job title ("X Y, CEO of",
+ * "CTO X Y") or a byline ("By X Y"). Organisations: capitalised words before a company suffix ("Runecast Solutions
+ * Ltd."), or next to "startup" ("X, a startup", "startup X"). They get ids in their own namespace,
+ * {@code person~:<slug>} and {@code organization~:<slug>} (the "~" says "found by rule, not in the catalog"), and a
+ * confidence of 0.6 to 0.85 by evidence. They are never added to the catalog; a catalog entry with the same name wins.
+ *
+ * <p><b>Salience</b> in [0, 1]: 0.45 when the title names the entity, 0.2 when the lead (first paragraph, at most
+ * 400 characters) does, and up to 0.35 more as body mentions add up (1 − 0.7<sup>n</sup>).
  */
 public final class EntityExtractor {
-  public static final String VERSION = "dictionary-1";
+  public static final String VERSION = "trendmill-extract-2";
   /** When one surface form names several entities, the first type here wins. */
   private static final List<String> TYPE_PRIORITY =
       List.of("project", "organization", "product", "technology", "topic", "event", "location", "person");
+  private static final int CONTEXT_WINDOW = 10;
+  private static final int LEAD_CHARS = 400;
 
-  private final Trie trie;
-  private final Map<String, CatalogEntry> bySurface;
+  static final int REJECT = -1;
+  static final int NONE = 0;
+  static final int WEAK = 1;
+  static final int CONTEXT = 2;
+  static final int STRONG = 3;
+
+  private final NameIndex index;
+  private final Lexicon lexicon = Lexicon.get();
 
   public EntityExtractor(Collection<CatalogEntry> catalog) {
-    Map<String, CatalogEntry> surfaces = new HashMap<>();
+    Map<String, NameIndex.Name> bySurface = new HashMap<>();
+    Map<String, CatalogEntry> owners = new HashMap<>();
     for (CatalogEntry entry : catalog) {
-      List<String> names = new ArrayList<>();
-      names.add(entry.name());
-      names.addAll(entry.aliases());
-      for (String surface : names) {
-        if (surface == null || surface.strip().length() < 2) {
+      NameIndex.Target target = target(entry);
+      List<String> surfaces = new ArrayList<>();
+      surfaces.add(entry.name());
+      surfaces.addAll(entry.aliases());
+      for (String raw : surfaces) {
+        String surface = raw == null ? "" : raw.strip();
+        if (surface.length() < 2) {
           continue;
         }
-        surfaces.merge(surface.strip(), entry, EntityExtractor::preferred);
+        NameIndex.Name name = NameIndex.name(target, surface, ambiguous(entry, surface));
+        if (name == null) {
+          continue;
+        }
+        String key = String.join("\u0000", name.tokens()) + "\u0001" + String.join("\u0000", name.separators());
+        CatalogEntry previous = owners.get(key);
+        if (previous == null || preferred(previous, entry) == entry) {
+          owners.put(key, entry);
+          bySurface.put(key, name);
+        }
       }
     }
-    this.bySurface = Map.copyOf(surfaces);
-    this.trie = Trie.builder().addKeywords(bySurface.keySet()).build();
+    this.index = new NameIndex(new ArrayList<>(bySurface.values()), lexicon.firstNames(), Lexicon.COMPANY_SUFFIXES);
   }
 
+  /** How many distinct names (canonical names and aliases) the extractor knows. */
   public int size() {
-    return bySurface.size();
+    return index.names();
+  }
+
+  private NameIndex.Target target(CatalogEntry entry) {
+    Set<String> context = new HashSet<>(Lexicon.GENERAL_CONTEXT);
+    String category = entry.attributes().get("category");
+    if (category != null) {
+      context.addAll(Lexicon.CATEGORY_CONTEXT.getOrDefault(category, Set.of()));
+    }
+    String extra = entry.attributes().get("context");
+    if (extra != null) {
+      for (String term : extra.split(",")) {
+        if (!term.isBlank()) {
+          context.add(term.strip().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    return new NameIndex.Target(entry, category, entry.attributes().get("organization"), Set.copyOf(context));
+  }
+
+  /** The ambiguity rule (see the class comment): one word that is common, a given name, short, or curated. */
+  boolean ambiguous(CatalogEntry entry, String surface) {
+    String flag = entry.attributes().get("ambiguous");
+    boolean oneWord = surface.chars().allMatch(c -> Scanner.isWordChar((char) c));
+    if ("false".equals(flag) || !oneWord) {
+      return false;
+    }
+    if ("true".equals(flag)) {
+      return true;
+    }
+    boolean allCaps = surface.equals(surface.toUpperCase(Locale.ROOT));
+    return lexicon.isCommonWord(surface)
+        || lexicon.firstNames().contains(surface)
+        || (surface.length() <= 3 && !allCaps);
   }
 
   /** The entities named in an article, each once, most salient first. */
   public List<ExtractedEntity> extract(String title, String body) {
-    Map<String, int[]> counts = new LinkedHashMap<>(); // id -> {mentions, in title}
-    Map<String, CatalogEntry> entries = new HashMap<>();
-    scan(title == null ? "" : title, true, counts, entries);
-    scan(body == null ? "" : body, false, counts, entries);
-    List<ExtractedEntity> found = new ArrayList<>(counts.size());
-    counts.forEach(
-        (id, count) -> {
-          CatalogEntry entry = entries.get(id);
-          double salience = Math.min(1.0, (count[1] > 0 ? 0.5 : 0.0) + 0.5 * (1 - Math.pow(0.6, count[0] - count[1])));
-          found.add(new ExtractedEntity(id, entry.name(), entry.type(), count[0], round(salience), 1.0));
-        });
-    found.sort(Comparator.comparingDouble(ExtractedEntity::salience).reversed().thenComparing(ExtractedEntity::id));
-    return found;
+    Article article = new Article();
+    String t = title == null ? "" : title;
+    String b = body == null ? "" : body;
+    Field titleField = new Field(new Scanner(t), true, 0);
+    Field bodyField = new Field(new Scanner(b), false, leadEnd(b));
+    match(titleField, article);
+    match(bodyField, article);
+    findUnknown(titleField, article);
+    findUnknown(bodyField, article);
+    countUnknown(titleField, article);
+    countUnknown(bodyField, article);
+    return article.resolve();
   }
 
-  private void scan(String text, boolean inTitle, Map<String, int[]> counts, Map<String, CatalogEntry> entries) {
-    List<Emit> whole = new ArrayList<>();
-    for (Emit emit : trie.parseText(text)) {
-      if (isWholeWord(text, emit.getStart(), emit.getEnd())) {
-        whole.add(emit);
-      }
-    }
-    whole.sort(Comparator.comparingInt(Emit::getStart).thenComparing(Comparator.comparingInt(Emit::size).reversed()));
-    int coveredUntil = -1;
-    for (Emit emit : whole) {
-      if (emit.getStart() <= coveredUntil) {
+  private static int leadEnd(String body) {
+    int paragraph = body.indexOf("\n\n");
+    return paragraph < 0 ? Math.min(body.length(), LEAD_CHARS) : Math.min(paragraph, LEAD_CHARS);
+  }
+
+  // ------------------------------------------------------------------------------------------------ catalog names
+
+  private void match(Field field, Article article) {
+    Scanner sc = field.scanner;
+    int n = sc.count;
+    for (int t = 0; t < n; t++) {
+      if (sc.is(t, Scanner.CODE)) {
         continue;
       }
-      coveredUntil = emit.getEnd();
-      CatalogEntry entry = bySurface.get(emit.getKeyword());
-      entries.putIfAbsent(entry.id(), entry);
-      int[] count = counts.computeIfAbsent(entry.id(), id -> new int[2]);
-      count[0]++;
-      if (inTitle) {
-        count[1]++;
+      NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
+      field.slots[t] = slot;
+      boolean upperMode = false;
+      NameIndex.Name name = slot == null ? null : longest(slot, sc, t, false);
+      if (name == null && sc.is(t, Scanner.ALL_UPPER) && sc.length(t) > 1 && field.line(t).allCaps) {
+        NameIndex.Slot upper = index.lookupUpper(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
+        name = upper == null ? null : longest(upper, sc, t, true);
+        upperMode = name != null;
+      }
+      if (name == null) {
+        continue;
+      }
+      int last = t + name.length() - 1;
+      if (field.masked(t, last)) {
+        t = last;
+        continue;
+      }
+      for (int k = t; k <= last; k++) {
+        field.covered[k] = true;
+      }
+      int level = name.ambiguous() ? evidence(field, name, t, last, upperMode) : STRONG;
+      if (level != REJECT) {
+        article.mention(name.target(), field, t, level, name.ambiguous());
+      }
+      t = last;
+    }
+  }
+
+  private static NameIndex.Name longest(NameIndex.Slot slot, Scanner sc, int t, boolean ignoreCase) {
+    for (NameIndex.Name name : slot.names) {
+      int length = name.length();
+      if (t + length > sc.count) {
+        continue;
+      }
+      if (ignoreCase && !sc.tokenEquals(t, name.tokens()[0], true)) {
+        continue;
+      }
+      boolean ok = true;
+      for (int k = 1; k < length && ok; k++) {
+        ok = sc.separatorIs(t + k - 1, name.separators()[k - 1]) && sc.tokenEquals(t + k, name.tokens()[k], ignoreCase)
+            && !sc.is(t + k, Scanner.CODE);
+      }
+      if (ok) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /** The evidence for one mention of an ambiguous name (see the class comment). */
+  private int evidence(Field field, NameIndex.Name name, int first, int last, boolean upperMode) {
+    Scanner sc = field.scanner;
+    int next = last + 1;
+    if (next < sc.count && isDigits(sc, next) && sc.length(next) >= 2 && sc.between(last).equals(" ") && !versionAt(sc, next)) {
+      return REJECT;
+    }
+    boolean capitalisedName = Character.isUpperCase(name.tokens()[0].charAt(0));
+    if (!capitalisedName && next < sc.count && sc.between(last).equals(" ") && sc.tokenEquals(next, "of", false)) {
+      return REJECT; // "a kind of", "the spin of": the ordinary word
+    }
+    if (next < sc.count && (sc.between(last).equals(" ") || sc.between(last).equals(", "))) {
+      NameIndex.Slot slot = index.lookup(sc.text, sc.start[next], sc.end[next], sc.hash[next]);
+      if (slot != null && slot.companySuffix) {
+        return STRONG;
+      }
+      if (sc.between(last).equals(" ") && versionAt(sc, next)) {
+        return STRONG;
+      }
+    }
+    Line line = field.line(first);
+    if (!upperMode && capitalisedName && !line.allCaps && !line.titleCase && !field.sentenceStart(first)) {
+      return STRONG;
+    }
+    if (hasContext(sc, name.target().context(), first, last)) {
+      return CONTEXT;
+    }
+    return capitalisedName ? WEAK : NONE;
+  }
+
+  private static boolean isDigits(Scanner sc, int token) {
+    for (int i = sc.start[token]; i < sc.end[token]; i++) {
+      char c = sc.text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "2.13", "0.42", "v2", "v1.30": a version number starts at this token. */
+  private static boolean versionAt(Scanner sc, int token) {
+    String text = sc.text;
+    int s = sc.start[token];
+    int e = sc.end[token];
+    char c = text.charAt(s);
+    if ((c == 'v' || c == 'V') && e - s >= 2 && Character.isDigit(text.charAt(s + 1))) {
+      return true;
+    }
+    return isDigits(sc, token) && e + 1 < text.length() && text.charAt(e) == '.' && Character.isDigit(text.charAt(e + 1));
+  }
+
+  /** A context term within ten words of the mention, in the same sentence. */
+  private static boolean hasContext(Scanner sc, Set<String> context, int first, int last) {
+    int from = first;
+    while (from > 0 && first - from < CONTEXT_WINDOW && !sentenceBreak(sc.between(from - 1))) {
+      from--;
+    }
+    int to = last;
+    while (to + 1 < sc.count && to - last < CONTEXT_WINDOW && !sentenceBreak(sc.between(to))) {
+      to++;
+    }
+    for (int k = from; k <= to; k++) {
+      if (k >= first && k <= last) {
+        continue;
+      }
+      int length = sc.length(k);
+      if (length < 2 || length > 16) {
+        continue;
+      }
+      String word = sc.word(k).toLowerCase(Locale.ROOT);
+      if (context.contains(word)) {
+        return true;
+      }
+      if (k + 1 <= to && (word.equals("open") || word.equals("cloud")) && k + 1 < sc.count) {
+        String pair = word + sc.between(k).replace(' ', '-') + sc.word(k + 1).toLowerCase(Locale.ROOT);
+        if (context.contains(pair)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Text between two words that ends a sentence: ". ", "! ", "? " or a paragraph break. */
+  private static boolean sentenceBreak(String between) {
+    return between.contains("\n\n") || between.contains(". ") || between.contains("! ") || between.contains("? ")
+        || between.contains(".\n") || between.contains("—");
+  }
+
+  // ---------------------------------------------------------------------------------------- people and companies
+
+  private void findUnknown(Field field, Article article) {
+    Scanner sc = field.scanner;
+    int n = sc.count;
+    int t = 0;
+    while (t < n) {
+      if (!candidateWord(field, t)) {
+        t++;
+        continue;
+      }
+      // a run of capitalised words separated by single spaces, stopping before a company suffix
+      int end = t;
+      while (end + 1 < n && candidateWord(field, end + 1) && sc.between(end).equals(" ") && !suffix(field, end + 1)) {
+        end++;
+      }
+      int consumed = runRules(field, article, t, end);
+      t = Math.max(consumed, end) + 1;
+    }
+  }
+
+  private boolean candidateWord(Field field, int t) {
+    Scanner sc = field.scanner;
+    return !field.covered[t]
+        && !sc.is(t, Scanner.CODE)
+        && sc.is(t, Scanner.UPPER_FIRST)
+        && !(sc.is(t, Scanner.ALL_UPPER) && sc.length(t) > 1)
+        && isLetters(sc, t);
+  }
+
+  private static boolean isLetters(Scanner sc, int t) {
+    for (int i = sc.start[t]; i < sc.end[t]; i++) {
+      if (!Character.isLetter(sc.text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean suffix(Field field, int t) {
+    NameIndex.Slot slot = field.slots[t];
+    return slot != null && slot.companySuffix;
+  }
+
+  /** Applies the organisation and person rules to the run [a, b]; returns the last token used. */
+  private int runRules(Field field, Article article, int a, int b) {
+    Scanner sc = field.scanner;
+    // Drop a leading sentence-start word that is not a name ("The", "Last", "When").
+    int from = a;
+    while (from <= b && field.sentenceStart(from) && lexiconWord(sc, from)) {
+      from++;
+    }
+    if (from > b) {
+      return b;
+    }
+    // Organisation by suffix: "Acme Robotics Inc.", "Acme Robotics, Inc.", "Globex GmbH".
+    int next = b + 1;
+    if (next < sc.count && suffix(field, next) && (sc.between(b).equals(" ") || sc.between(b).equals(", "))
+        && b - from < 4 && !field.masked(from, next)) {
+      article.unknown("organization", words(sc, from, b), 0.75);
+      return next;
+    }
+    // Organisation by startup pattern: "Quietbeam, a startup", "startup Quietbeam".
+    if (b - from < 3 && !field.masked(from, b) && (startupAfter(sc, b) || startupBefore(sc, from))) {
+      article.unknown("organization", words(sc, from, b), 0.65);
+      return b;
+    }
+    // People.
+    for (int p = from; p < b; p++) {
+      int last = p + 1;
+      if (p + 2 == b && b - from == 2 && p == from) {
+        last = b; // exactly three capitalised words: a three-part name
+      }
+      boolean given = field.slots[p] != null && field.slots[p].firstName;
+      boolean cue = personCue(field, p, last);
+      if (!(given || (cue && p == from && b - from <= 2))) {
+        continue;
+      }
+      if ((lexiconWord(sc, last) && !(given && cue)) || field.masked(p, last) || (!given && lexiconWord(sc, p))) {
+        continue;
+      }
+      Line line = field.line(p);
+      if (!given && line.allCaps) {
+        continue;
+      }
+      double confidence = given && cue ? 0.85 : given ? 0.7 : 0.65;
+      article.unknown("person", words(sc, p, last), confidence);
+      return last;
+    }
+    return b;
+  }
+
+  private boolean lexiconWord(Scanner sc, int t) {
+    return lexicon.isCommonWord(sc.word(t)) || STOP.contains(sc.word(t));
+  }
+
+  /** Capitalised words that start sentences but never names. */
+  private static final Set<String> STOP =
+      Set.of("The", "A", "An", "This", "That", "These", "Those", "It", "Its", "We", "Our", "They", "Their", "He", "She",
+          "His", "Her", "In", "On", "At", "For", "With", "And", "But", "Or", "If", "When", "While", "After", "Before",
+          "Last", "Next", "Every", "Each", "Some", "Many", "Most", "Both", "All", "Any", "As", "By", "From", "To", "Of",
+          "Under", "Over", "Meanwhile", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+          "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December", "Among", "Anyone", "Users", "Teams", "Customers", "One", "Two", "Three",
+          "Speaker", "Analysts", "Competitors", "Buyers", "Operators", "Flights", "Attendees", "Now", "New");
+
+  private static String words(Scanner sc, int a, int b) {
+    return sc.text.substring(sc.start[a], sc.end[b]);
+  }
+
+  private static boolean startupAfter(Scanner sc, int b) {
+    // ", a startup" / ", an Oslo-based startup" / ", the company"
+    if (b + 2 >= sc.count || !sc.between(b).startsWith(",")) {
+      return false;
+    }
+    String article = sc.word(b + 1);
+    if (!(article.equals("a") || article.equals("an"))) {
+      return false;
+    }
+    for (int k = b + 2; k < Math.min(sc.count, b + 6); k++) {
+      String word = sc.word(k).toLowerCase(Locale.ROOT);
+      if (word.equals("startup") || (word.equals("start") && k + 1 < sc.count && sc.word(k + 1).equals("up"))) {
+        return true;
+      }
+      if (sc.between(k - 1).contains(",") || sc.between(k - 1).contains(".")) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startupBefore(Scanner sc, int a) {
+    if (a == 0 || !sc.between(a - 1).equals(" ")) {
+      return false;
+    }
+    String previous = sc.word(a - 1).toLowerCase(Locale.ROOT);
+    return previous.equals("startup") || (previous.equals("up") && a >= 2 && sc.word(a - 2).equalsIgnoreCase("start"));
+  }
+
+  private boolean personCue(Field field, int p, int last) {
+    Scanner sc = field.scanner;
+    if (p > 0) {
+      String before = sc.word(p - 1);
+      String lower = before.toLowerCase(Locale.ROOT);
+      if (Lexicon.SPEECH.contains(lower) || Lexicon.TITLES.contains(lower)) {
+        return true;
+      }
+      if (lower.equals("by") && field.lineStartBefore(p - 1)) {
+        return true;
+      }
+    }
+    if (last + 1 < sc.count) {
+      String after = sc.word(last + 1).toLowerCase(Locale.ROOT);
+      String between = sc.between(last);
+      if (between.equals(" ") && Lexicon.SPEECH.contains(after)) {
+        return true;
+      }
+      if (between.startsWith(",")) {
+        for (int k = last + 1; k < Math.min(sc.count, last + 5); k++) {
+          if (Lexicon.TITLES.contains(sc.word(k).toLowerCase(Locale.ROOT))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void countUnknown(Field field, Article article) {
+    Scanner sc = field.scanner;
+    for (Unknown unknown : article.unknown.values()) {
+      String[] tokens = unknown.tokens;
+      for (int t = 0; t + tokens.length <= sc.count; t++) {
+        if (field.covered[t] || sc.is(t, Scanner.CODE) || !sc.tokenEquals(t, tokens[0], false)) {
+          continue;
+        }
+        boolean ok = true;
+        for (int k = 1; k < tokens.length && ok; k++) {
+          ok = sc.tokenEquals(t + k, tokens[k], false) && !sc.between(t + k - 1).contains("\n\n");
+        }
+        if (ok && !field.masked(t, t + tokens.length - 1)) {
+          article.count(unknown.id, field, t);
+          t += tokens.length - 1;
+        }
       }
     }
   }
 
-  /** Emit end is inclusive. */
-  private static boolean isWholeWord(String text, int start, int end) {
-    return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
-        && (end + 1 >= text.length() || !Character.isLetterOrDigit(text.charAt(end + 1)));
-  }
+  // ------------------------------------------------------------------------------------------------------ helpers
 
   private static CatalogEntry preferred(CatalogEntry a, CatalogEntry b) {
     int rankA = rank(a.type());
@@ -111,5 +508,295 @@ public final class EntityExtractor {
 
   private static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
+  }
+
+  /** Case facts about one line: all in capitals (a shouted heading), or in Title Case. */
+  record Line(boolean allCaps, boolean titleCase) {}
+
+  /** One text field of an article (title or body) with what the rules learn about it. */
+  private static final class Field {
+    final Scanner scanner;
+    final boolean title;
+    final int leadEnd;
+    final boolean[] covered;
+    final NameIndex.Slot[] slots;
+    private Map<Integer, Line> lines;
+
+    Field(Scanner scanner, boolean title, int leadEnd) {
+      this.scanner = scanner;
+      this.title = title;
+      this.leadEnd = leadEnd;
+      this.covered = new boolean[scanner.count];
+      this.slots = new NameIndex.Slot[scanner.count];
+    }
+
+    boolean inLead(int token) {
+      return !title && scanner.start[token] < leadEnd;
+    }
+
+    /** True when the token starts a sentence, a line, a list item or a quotation. */
+    boolean sentenceStart(int token) {
+      String text = scanner.text;
+      int i = scanner.start[token] - 1;
+      while (i >= 0) {
+        char c = text.charAt(i);
+        if (c == '\n') {
+          return true;
+        }
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '“' || c == '‘' || c == '(' || c == '['
+            || c == '*' || c == '_' || c == '#' || c == '>' || c == '-' || c == '•' || c == '—') {
+          i--;
+          continue;
+        }
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+      }
+      return true;
+    }
+
+    boolean lineStartBefore(int token) {
+      int i = scanner.start[token] - 1;
+      while (i >= 0 && (scanner.text.charAt(i) == ' ' || scanner.text.charAt(i) == '*' || scanner.text.charAt(i) == '_')) {
+        i--;
+      }
+      return i < 0 || scanner.text.charAt(i) == '\n';
+    }
+
+    Line line(int token) {
+      String text = scanner.text;
+      int position = scanner.start[token];
+      int lineStart = title ? 0 : text.lastIndexOf('\n', position) + 1;
+      if (lines == null) {
+        lines = new HashMap<>();
+      }
+      return lines.computeIfAbsent(lineStart, s -> computeLine(s, title ? text.length() : lineEnd(text, position)));
+    }
+
+    private static int lineEnd(String text, int position) {
+      int end = text.indexOf('\n', position);
+      return end < 0 ? text.length() : end;
+    }
+
+    private Line computeLine(int lineStart, int lineEnd) {
+      int t = firstTokenAtOrAfter(lineStart);
+      int letterWords = 0;
+      int upperWords = 0;
+      int longWords = 0;
+      int capitalisedLong = 0;
+      boolean first = true;
+      for (; t < scanner.count && scanner.start[t] < lineEnd; t++) {
+        if (!scanner.is(t, Scanner.HAS_LETTER)) {
+          continue;
+        }
+        letterWords++;
+        if (scanner.is(t, Scanner.ALL_UPPER)) {
+          upperWords++;
+        }
+        if (!first && scanner.length(t) >= 4) {
+          longWords++;
+          if (scanner.is(t, Scanner.UPPER_FIRST)) {
+            capitalisedLong++;
+          }
+        }
+        first = false;
+      }
+      boolean allCaps = letterWords >= 2 && upperWords == letterWords;
+      boolean titleCase = longWords >= 2 && capitalisedLong >= 0.7 * longWords;
+      return new Line(allCaps, titleCase);
+    }
+
+    private int firstTokenAtOrAfter(int position) {
+      int lo = 0;
+      int hi = scanner.count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (scanner.start[mid] < position) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    /** True when tokens [a, b] sit in a URL, an e-mail address, a file path or a lower-case domain name. */
+    boolean masked(int a, int b) {
+      String text = scanner.text;
+      int s = scanner.start[a];
+      while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
+        s--;
+      }
+      int e = scanner.end[b];
+      while (e < text.length() && !Character.isWhitespace(text.charAt(e))) {
+        e++;
+      }
+      if (s == scanner.start[a] && e == scanner.end[b]) {
+        return false; // plain words
+      }
+      String chunk = stripPunctuation(text.substring(s, e));
+      if (chunk.contains("://") || chunk.startsWith("www.") || chunk.contains("@")) {
+        return true;
+      }
+      int slashes = 0;
+      for (int i = 0; i < chunk.length(); i++) {
+        if (chunk.charAt(i) == '/') {
+          slashes++;
+        } else if (chunk.charAt(i) == '\\') {
+          return true;
+        }
+      }
+      if (slashes > 0) {
+        int lastSlash = chunk.lastIndexOf('/');
+        if (chunk.startsWith("/") || chunk.startsWith("~") || chunk.startsWith(".") || slashes >= 2
+            || chunk.indexOf('.', lastSlash) > 0) {
+          return true;
+        }
+      }
+      return isDomain(chunk);
+    }
+
+    private static String stripPunctuation(String chunk) {
+      int from = 0;
+      int to = chunk.length();
+      while (from < to && "([\"'“‘<".indexOf(chunk.charAt(from)) >= 0) {
+        from++;
+      }
+      while (to > from && ".,;:!?)]\"'”’>".indexOf(chunk.charAt(to - 1)) >= 0) {
+        to--;
+      }
+      return chunk.substring(from, to);
+    }
+
+    private static final Set<String> TLDS =
+        Set.of("io", "com", "org", "net", "dev", "cloud", "sh", "ai", "app", "co", "info", "tech", "eu", "de", "uk");
+
+    private static boolean isDomain(String chunk) {
+      int dot = chunk.lastIndexOf('.');
+      if (dot <= 0 || !chunk.equals(chunk.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+      return TLDS.contains(chunk.substring(dot + 1));
+    }
+  }
+
+  /** A rule-found entity: its id, name, type and the tokens of its name (to count its other mentions). */
+  private record Unknown(String id, String name, String type, String[] tokens, double confidence) {}
+
+  /** Mentions gathered for one article, resolved into the output at the end. */
+  private final class Article {
+    final Map<String, Accumulator> found = new LinkedHashMap<>();
+    final Map<String, Unknown> unknown = new LinkedHashMap<>();
+
+    void mention(NameIndex.Target target, Field field, int token, int level, boolean ambiguous) {
+      CatalogEntry entry = target.entry();
+      Accumulator acc = found.computeIfAbsent(entry.id(), id -> new Accumulator(entry.id(), entry.name(), entry.type(), target));
+      acc.ambiguous |= ambiguous;
+      acc.level = Math.max(acc.level, level);
+      acc.add(field, token);
+    }
+
+    void unknown(String type, String surface, double confidence) {
+      String slug = Slugs.slug(surface);
+      if (slug.isEmpty()) {
+        return;
+      }
+      String id = type + "~:" + slug;
+      Unknown previous = unknown.get(id);
+      if (previous == null || previous.confidence() < confidence) {
+        Scanner tokens = new Scanner(surface);
+        String[] words = new String[tokens.count];
+        for (int i = 0; i < tokens.count; i++) {
+          words[i] = tokens.word(i);
+        }
+        unknown.put(id, new Unknown(id, surface, type, words, confidence));
+      }
+    }
+
+    void count(String id, Field field, int token) {
+      Unknown u = unknown.get(id);
+      Accumulator acc = found.computeIfAbsent(id, k -> new Accumulator(id, u.name(), u.type(), null));
+      acc.confidence = u.confidence();
+      acc.add(field, token);
+    }
+
+    List<ExtractedEntity> resolve() {
+      List<Accumulator> certain = found.values().stream().filter(a -> !a.ambiguous || a.level >= CONTEXT).toList();
+      List<ExtractedEntity> out = new ArrayList<>(found.size());
+      for (Accumulator acc : found.values()) {
+        double confidence;
+        if (acc.target == null) {
+          confidence = acc.confidence;
+        } else if (!acc.ambiguous) {
+          confidence = 1.0;
+        } else if (acc.level == STRONG) {
+          confidence = 0.9;
+        } else if (acc.level == CONTEXT) {
+          confidence = 0.75;
+        } else if (acc.level == WEAK && certain.stream().anyMatch(other -> other != acc && related(acc, other))) {
+          confidence = 0.6;
+        } else {
+          continue;
+        }
+        out.add(new ExtractedEntity(acc.id, acc.name, acc.type, acc.mentions, round(acc.salience()), confidence));
+      }
+      // A specific edition ("KubeCon + CloudNativeCon Europe") stands for its series ("KubeCon"): keep only the edition.
+      Set<String> series = new HashSet<>();
+      for (Accumulator acc : found.values()) {
+        String of = acc.target == null ? null : acc.target.entry().attributes().get("edition.of");
+        if (of != null && out.stream().anyMatch(e -> e.id().equals(acc.id))) {
+          series.add(of);
+        }
+      }
+      out.removeIf(e -> series.contains(e.id()));
+      out.sort(Comparator.comparingDouble(ExtractedEntity::salience).reversed().thenComparing(ExtractedEntity::id));
+      return out;
+    }
+
+    private boolean related(Accumulator a, Accumulator b) {
+      if (b.target == null || b.ambiguous) {
+        return false;
+      }
+      NameIndex.Target x = a.target;
+      NameIndex.Target y = b.target;
+      return (x.category() != null && x.category().equals(y.category()))
+          || (x.organization() != null && (x.organization().equals(y.organization()) || x.organization().equals(b.id)))
+          || (y.organization() != null && y.organization().equals(a.id))
+          || (x.entry().attributes().containsKey("maturity") && y.entry().attributes().containsKey("maturity"));
+    }
+  }
+
+  private static final class Accumulator {
+    final String id;
+    final String name;
+    final String type;
+    final NameIndex.Target target;
+    boolean ambiguous;
+    int level = REJECT;
+    int mentions;
+    int inTitle;
+    int inBody;
+    boolean inLead;
+    double confidence;
+
+    Accumulator(String id, String name, String type, NameIndex.Target target) {
+      this.id = id;
+      this.name = name;
+      this.type = type;
+      this.target = target;
+    }
+
+    void add(Field field, int token) {
+      mentions++;
+      if (field.title) {
+        inTitle++;
+      } else {
+        inBody++;
+        inLead |= field.inLead(token);
+      }
+    }
+
+    double salience() {
+      double s = (inTitle > 0 ? 0.45 : 0) + (inLead ? 0.2 : 0) + 0.35 * (1 - Math.pow(0.7, inBody));
+      return Math.min(1.0, s);
+    }
   }
 }

@@ -235,8 +235,8 @@ class LandscapeCatalogGeneratorTest {
         assertThat(byId.get("organization:acme-corp-inc").aliases()).containsExactly("Acme Corp");
         assertThat(byId.get("organization:globex-gmbh").aliases()).containsExactly("Globex");
         assertThat(byId.get("organization:tiny-co-ltd").aliases()).containsExactly("Tiny");
-        assertThat(byId.get("organization:red-hat").aliases()).isEmpty();
-        assertThat(byId.get("product:widget-deploy").aliases()).isEmpty();
+        assertThat(byId.get("organization:red-hat").aliases()).containsExactly("RedHat");
+        assertThat(byId.get("product:widget-deploy").aliases()).containsExactly("WidgetDeploy");
 
         assertThat(LandscapeCatalogGenerator.organizationAliases("Initech Corporation")).containsExactly("Initech");
         assertThat(LandscapeCatalogGenerator.organizationAliases("Hooli B.V.")).containsExactly("Hooli");
@@ -244,6 +244,36 @@ class LandscapeCatalogGeneratorTest {
         assertThat(LandscapeCatalogGenerator.organizationAliases("Q Limited")).isEmpty(); // alias too short
         assertThat(LandscapeCatalogGenerator.organizationAliases("Incorporated Things")).isEmpty();
         assertThat(LandscapeCatalogGenerator.organizationAliases("Magic")).isEmpty(); // "AG" only as a word
+    }
+
+    @Test
+    void aliasRulesCoverShortFormsSpacingAndHyphenation() {
+        assertThat(LandscapeCatalogGenerator.aliases("Open Policy Agent (OPA)", "project"))
+                .containsExactly("Open Policy Agent", "OPA");
+        assertThat(LandscapeCatalogGenerator.aliases("Azure Kubernetes Service (AKS)", "product"))
+                .containsExactly("Azure Kubernetes Service", "AKS");
+        assertThat(LandscapeCatalogGenerator.aliases("Argo CD", "product")).containsExactly("ArgoCD");
+        assertThat(LandscapeCatalogGenerator.aliases("cert-manager", "project")).containsExactly("Cert-Manager", "Cert Manager");
+        assertThat(LandscapeCatalogGenerator.aliases("Acme Robotics GmbH", "organization")).containsExactly("Acme Robotics");
+        assertThat(LandscapeCatalogGenerator.aliases("Kubernetes", "project")).isEmpty();
+        assertThat(LandscapeCatalogGenerator.aliases("Something (with lower case)", "product")).containsExactly("Something");
+    }
+
+    @Test
+    void productNamedAfterItsOwnerIsAlsoCalledByItsDistinctiveRest() {
+        CatalogEntry redHat = new CatalogEntry("organization:red-hat", "Red Hat", "organization", List.of(), Map.of());
+        assertThat(LandscapeCatalogGenerator.withoutOwner("Red Hat OpenShift", redHat)).containsExactly("OpenShift");
+        assertThat(LandscapeCatalogGenerator.withoutOwner("Red Hat Storage", redHat)).isEmpty();
+        assertThat(LandscapeCatalogGenerator.withoutOwner("Red Hat Kubernetes", redHat)).isEmpty();
+        assertThat(LandscapeCatalogGenerator.withoutOwner("Blue Hat MetaKube", redHat)).isEmpty();
+    }
+
+    @Test
+    void wasmListingsAreTheSameEntity() throws IOException {
+        String yaml = FIXTURE.replace("                      - item:\n                        name: X\n",
+                "                      - item:\n                        name: Widget Deploy (Wasm)\n                        homepage_url: https://w.example.com/\n                      - item:\n                        name: X\n");
+        List<CatalogEntry> records = LandscapeCatalogGenerator.generate(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(records).extracting(CatalogEntry::id).contains("product:widget-deploy").doesNotContain("product:widget-deploy-wasm");
     }
 
     @Test

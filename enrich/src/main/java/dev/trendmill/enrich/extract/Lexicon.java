@@ -1,0 +1,117 @@
+package dev.trendmill.enrich.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists the extractor reasons with, all written for Trendmill: common English words (which make a catalog
+ * name ambiguous), given names (which start a person name), company suffixes, job titles, the cue words around people
+ * and new companies, and the context terms that count as evidence for an ambiguous name. Immutable, loaded once.
+ */
+public final class Lexicon {
+  /** Words that, near an ambiguous cloud-native name, say it is meant as that name. Lower case. */
+  static final Set<String> GENERAL_CONTEXT =
+      Set.of(
+          "kubernetes", "k8s", "cncf", "cluster", "clusters", "container", "containers", "kubectl", "pod", "pods",
+          "open-source", "cloud-native", "helm", "sandbox", "incubating", "graduated", "graduation", "namespace",
+          "namespaces", "microservices", "devops");
+
+  /** Extra context terms by CNCF landscape category (lower case). */
+  static final Map<String, Set<String>> CATEGORY_CONTEXT =
+      Map.of(
+          "Observability and Analysis", Set.of("metrics", "traces", "tracing", "logs", "logging", "monitoring", "telemetry", "dashboards", "alerts", "alerting", "observability", "profiling", "incident"),
+          "Provisioning", Set.of("policy", "policies", "security", "secrets", "images", "registry", "vulnerability", "vulnerabilities", "cve", "sbom", "signing", "compliance", "infrastructure"),
+          "Runtime", Set.of("storage", "volume", "volumes", "network", "networking", "cni", "runtime", "wasm", "webassembly"),
+          "Orchestration & Management", Set.of("scheduler", "scheduling", "mesh", "proxy", "gateway", "ingress", "rpc", "api", "batch", "jobs"),
+          "App Definition and Development", Set.of("deploy", "deployment", "deployments", "gitops", "ci", "cd", "pipeline", "pipelines", "charts", "chart", "database", "streaming", "workflows"),
+          "Platform", Set.of("distribution", "installer", "managed", "platform"),
+          "Serverless", Set.of("functions", "serverless", "faas"),
+          "Wasm", Set.of("wasm", "webassembly", "components", "runtime", "plugins"),
+          "AI Native Infra", Set.of("ai", "llm", "llms", "inference", "models", "gpu", "gpus", "training"),
+          "Inference", Set.of("ai", "llm", "llms", "inference", "models", "gpu", "gpus", "serving"));
+
+  static final Set<String> COMPANY_SUFFIXES =
+      Set.of("Inc", "LLC", "Ltd", "GmbH", "Corp", "Corporation", "AG", "SA", "SAS", "BV", "NV", "PLC", "Plc", "Limited", "Incorporated", "SE", "Oy", "AB", "ApS", "Srl", "KK");
+
+  /** Job titles that sit next to a person's name ("Jane Doe, CEO of ..." / "CTO Jane Doe"). Lower case. */
+  static final Set<String> TITLES =
+      Set.of(
+          "ceo", "cto", "cfo", "coo", "ciso", "cio", "cpo", "founder", "co-founder", "cofounder", "maintainer",
+          "president", "vice", "vp", "director", "head", "engineer", "manager", "architect", "chief", "lead",
+          "analyst", "developer", "chair", "advocate", "evangelist", "officer", "researcher", "fellow", "partner",
+          "principal", "executive", "member", "contributor");
+
+  /** Verbs of speech that mark the name next to them as a person ("said Jane Doe", "Jane Doe said"). */
+  static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "explained", "noted", "wrote", "argued", "recalled");
+
+  /** Words after "X, a" that make X a company. */
+  static final Set<String> COMPANY_NOUNS = Set.of("startup", "start-up", "company", "vendor", "firm", "provider", "maker", "developer");
+
+  private static final Lexicon INSTANCE = load();
+
+  private final Set<String> commonWords;
+  private final Set<String> firstNames;
+
+  private Lexicon(Set<String> commonWords, Set<String> firstNames) {
+    this.commonWords = Set.copyOf(commonWords);
+    this.firstNames = Set.copyOf(firstNames);
+  }
+
+  public static Lexicon get() {
+    return INSTANCE;
+  }
+
+  /** True when the word, ignoring case, is in our list of common English words. */
+  public boolean isCommonWord(String word) {
+    return commonWords.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  Set<String> commonWords() {
+    return commonWords;
+  }
+
+  Set<String> firstNames() {
+    return firstNames;
+  }
+
+  private static Lexicon load() {
+    return new Lexicon(words("/extract/common-words.txt"), words("/extract/first-names.txt"));
+  }
+
+  private static Set<String> words(String resource) {
+    Set<String> words = new HashSet<>();
+    try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing word list " + resource);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.startsWith("#")) {
+          for (String word : line.strip().split("\\s+")) {
+            if (!word.isEmpty()) {
+              words.add(word);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return words;
+  }
+
+  static List<String> lowerAll(List<String> words) {
+    return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+  }
+}
