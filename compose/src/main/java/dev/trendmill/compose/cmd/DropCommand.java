@@ -18,13 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code trendmill drop PATH...}: sends JSON articles from files, directories or stdin to the inbox topic. */
+/**
+ * {@code trendmill drop PATH...}: sends articles from files, directories or stdin to the inbox topic, with a
+ * progress bar when the output is a terminal and a summary at the end (sent, skipped with the reason).
+ */
 @Command(
     name = "drop",
     mixinStandardHelpOptions = true,
     description = {
-      "Send JSON articles to the input topic: .json files (an object or an array), .jsonl files (one per line),",
-      "directories (recursively), or - for standard input."
+      "Send articles to the input topic: .json files (an object or an array), .jsonl files (one per line),",
+      ".txt, .md and .html/.htm pages (one article each: title, date and main text are read from the page),",
+      "directories (recursively), or - for standard input (JSON or JSON lines)."
     })
 public final class DropCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories, or - for standard input.")
@@ -60,7 +64,9 @@ public final class DropCommand implements Callable<Integer> {
     int sent = 0;
     if (!records.isEmpty()) {
       try (InboxProducer producer = new InboxProducer(Map.of("bootstrap.servers", bootstrapServer, "delivery.timeout.ms", 30_000, "request.timeout.ms", 10_000, "max.block.ms", 15_000), topic)) {
-        sent = producer.sendAll(records);
+        ProgressBar bar = new ProgressBar(out, records.size(), System.console() != null && records.size() >= ProgressBar.MIN_RECORDS);
+        sent = producer.sendAll(records, bar::update);
+        bar.done();
       } catch (Exception e) {
         throw new StackException("Cannot send to " + topic + " at " + bootstrapServer + " (is `trendmill up` running?): " + rootMessage(e));
       }
@@ -72,6 +78,40 @@ public final class DropCommand implements Callable<Integer> {
     }
     out.flush();
     return skipped.isEmpty() ? 0 : 2;
+  }
+
+  /** A one-line bar redrawn in place ({@code \r}), only on a terminal and only for drops worth watching. */
+  static final class ProgressBar {
+    static final int MIN_RECORDS = 200;
+    private static final int WIDTH = 30;
+    private final PrintWriter out;
+    private final int total;
+    private final boolean enabled;
+    private int shownPercent = -1;
+
+    ProgressBar(PrintWriter out, int total, boolean enabled) {
+      this.out = out;
+      this.total = total;
+      this.enabled = enabled;
+    }
+
+    synchronized void update(int acked) {
+      int percent = total == 0 ? 100 : (int) (100L * acked / total);
+      if (!enabled || percent == shownPercent) {
+        return;
+      }
+      shownPercent = percent;
+      int filled = percent * WIDTH / 100;
+      out.printf("\r[%s%s] %3d%%  %d/%d", "#".repeat(filled), " ".repeat(WIDTH - filled), percent, acked, total);
+      out.flush();
+    }
+
+    void done() {
+      if (enabled) {
+        out.print("\r" + " ".repeat(WIDTH + 30) + "\r");
+        out.flush();
+      }
+    }
   }
 
   private static ArticleFiles.Batch readStdin() throws java.io.IOException {

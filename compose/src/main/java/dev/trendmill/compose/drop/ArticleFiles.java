@@ -2,6 +2,7 @@ package dev.trendmill.compose.drop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trendmill.ingest.source.FileArticles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads articles to drop from files: a {@code .json} file holds one object or an array of them, a {@code .jsonl} file
- * one record per line. Lines of {@code .jsonl} are sent as they are, valid or not, so that ingest judges them and a
+ * one record per line; a {@code .txt}, {@code .md} or {@code .html}/{@code .htm} file is one article, its title, date
+ * and main text read by ingest's {@link FileArticles} (the date is the file's time, flagged inferred, when the page
+ * names none). Lines of {@code .jsonl} are sent as they are, valid or not, so that ingest judges them and a
  * bad one lands in the dead-letter topic with its reason; a {@code .json} file that is not JSON is skipped with the
  * reason in the summary.
  */
@@ -38,7 +41,7 @@ public final class ArticleFiles {
     }
   }
 
-  /** Reads files and directories (recursively, {@code .json} and {@code .jsonl} files in name order). */
+  /** Reads files and directories (recursively, every article file in name order). */
   public static Batch read(List<Path> paths) throws IOException {
     Batch batch = new Batch(List.of(), List.of());
     for (Path path : paths) {
@@ -61,7 +64,7 @@ public final class ArticleFiles {
 
   private static boolean isArticleFile(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".json") || name.endsWith(".jsonl");
+    return name.endsWith(".json") || name.endsWith(".jsonl") || FileArticles.isTextArticle(path);
   }
 
   private static Batch readFile(Path file) throws IOException {
@@ -74,7 +77,13 @@ public final class ArticleFiles {
         return readJson(in, file.toString());
       }
     }
-    return new Batch(List.of(), List.of(file + ": not a .json or .jsonl file"));
+    if (FileArticles.isTextArticle(file)) {
+      FileArticles.Result page = FileArticles.read(file);
+      return page.article() != null
+          ? new Batch(List.of(page.article().toJson()), List.of())
+          : new Batch(List.of(), List.of(file + ": " + page.skipped()));
+    }
+    return new Batch(List.of(), List.of(file + ": not a .json, .jsonl, .txt, .md or .html file"));
   }
 
   /** One record per non-blank line, bytes as they are. */

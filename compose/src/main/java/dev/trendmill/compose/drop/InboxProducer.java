@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,7 +30,20 @@ public final class InboxProducer implements AutoCloseable {
 
   /** Sends every record and returns once all are acknowledged; throws on the first failure. */
   public int sendAll(List<byte[]> records) throws Exception {
-    List<Future<RecordMetadata>> acks = records.stream().map(value -> producer.send(new ProducerRecord<byte[], byte[]>(topic, value))).toList();
+    return sendAll(records, acked -> {});
+  }
+
+  /** As {@link #sendAll(List)}, telling {@code progress} how many are acknowledged so far as they come in. */
+  public int sendAll(List<byte[]> records, IntConsumer progress) throws Exception {
+    AtomicInteger acked = new AtomicInteger();
+    List<Future<RecordMetadata>> acks =
+        records.stream()
+            .map(value -> producer.send(new ProducerRecord<byte[], byte[]>(topic, value), (metadata, error) -> {
+              if (error == null) {
+                progress.accept(acked.incrementAndGet());
+              }
+            }))
+            .toList();
     producer.flush();
     for (Future<RecordMetadata> ack : acks) {
       ack.get(60, TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package dev.trendmill.ingest.http;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ import java.util.List;
  * before anything is sent. Pure: no HTTP, no Kafka.
  */
 public final class ArticleSubmission {
-  private static final ObjectMapper JSON = new ObjectMapper().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /** One item: its position, the record to send (compact JSON), and the article id or why it is rejected. */
   public record Item(int index, byte[] record, String id, String reason, String message) {

@@ -79,7 +79,8 @@ public final class ArticleParser {
       id = url != null ? ArticleIds.fromUrl(url) : ArticleIds.fromContent(title, body);
     }
     Instant publishedAt = PublishedAt.parse(node.get("published_at"));
-    boolean inferred = publishedAt == null || optionalBoolean(node, "published_at_inferred");
+    boolean flaggedInferred = optionalBoolean(node, "published_at_inferred");
+    boolean inferred = publishedAt == null || flaggedInferred;
     String language = Languages.normalizeTag(TextCleaner.cleanLine(optionalText(node, "language")));
     if (language == null) {
       language = Languages.detect(title + "\n" + body);

@@ -74,12 +74,13 @@ public final class DateFinder {
     if (iso.find()) {
       Optional<LocalDate> date = date(iso.group(1), iso.group(2), iso.group(3));
       if (date.isPresent()) {
-        if (iso.group(4) != null) {
+        if (iso.group(4) != null && iso.group(7) != null) {
           LocalTime time = LocalTime.of(Integer.parseInt(iso.group(4)), Integer.parseInt(iso.group(5)), iso.group(6) == null ? 0 : Integer.parseInt(iso.group(6)));
           int offset = iso.group(7) == null ? 0 : offsetMinutes(iso.group(7));
           return Optional.of(date.get().atTime(time).toInstant(ZoneOffset.ofTotalSeconds(offset * 60)));
         }
-        return Optional.of(withTime(date.get(), line, iso.start(), iso.end()));
+        // A time without offset: read it with the zone that may follow ("2022-07-01 08:00 PDT").
+        return Optional.of(withTime(date.get(), line, iso.start(), iso.start() + 10));
       }
     }
     for (Pattern pattern : List.of(MONTH_FIRST, DAY_FIRST)) {

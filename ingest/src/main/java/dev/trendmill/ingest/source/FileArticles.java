@@ -144,12 +144,27 @@ public final class FileArticles {
       }
       bodyLines.add(line);
     }
-    String body = TextCleaner.cleanText(PageFurniture.strip(String.join("\n", bodyLines)));
+    String body = unwrap(TextCleaner.cleanText(PageFurniture.strip(String.join("\n", bodyLines))));
     if (body.isEmpty()) {
       return Result.skip("no text below the title");
     }
     boolean inferred = date.isEmpty();
     return Result.ofArticle(new FileArticle(title, body, date.orElse(fileTime), inferred, author));
+  }
+
+  /** Hard-wrapped lines of a paragraph joined into one; list items and blank-line paragraph breaks kept. */
+  static String unwrap(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    String previous = "";
+    for (String line : text.split("\n", -1)) {
+      boolean listItem = line.matches("^\\s*([-*•+]|\\d+[.)])\\s+.*");
+      if (!out.isEmpty()) {
+        out.append(line.isEmpty() || previous.isEmpty() || listItem ? "\n" : " ");
+      }
+      out.append(line);
+      previous = line;
+    }
+    return out.toString();
   }
 
   /** A short line that is a byline or a dateline, not prose. */
@@ -159,7 +174,7 @@ public final class FileArticles {
     }
     boolean dated = DateFinder.inLine(line).isPresent();
     boolean byline = BYLINE.matcher(line).find() && !line.endsWith(".");
-    return byline || (dated && (line.length() < 60 || !line.matches(".*[.!?]\\s*$")));
+    return byline || (dated && !line.matches(".*[.!?]\\s*$"));
   }
 
   private static List<String> markdownToText(List<String> lines) {

@@ -1,0 +1,64 @@
+package dev.trendmill.ingest.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fingerprint and the banded index: close texts land close, the index finds exactly what is within reach. */
+final class SimHashTest {
+  private static final String STORY =
+      "The Argo project has released a new version of Argo Rollouts, its progressive delivery controller for Kubernetes,"
+          + " with support for mirroring a share of production traffic to a canary before any user sees it. Mirroring lets"
+          + " teams compare the behaviour of a new version against real requests while the responses of the canary are"
+          + " thrown away. The feature works with Istio and in a more limited form with the NGINX ingress controller.";
+
+  @Test
+  void normalizationIgnoresCaseAccentsAndPunctuation() {
+    assertThat(SimHash.words("Café, CAFE; café!")).containsExactly("cafe", "cafe", "cafe");
+    assertThat(SimHash.of(STORY)).isEqualTo(SimHash.of(STORY.toUpperCase().replace(",", " ;")));
+  }
+
+  @Test
+  void aLightEditIsCloseAndAnotherTextIsFar() {
+    long original = SimHash.of(STORY);
+    long edited = SimHash.of(STORY.replaceFirst("progressive", "continuous"));
+    long other = SimHash.of("Kubernetes 1.30 removes the last in-tree cloud providers and graduates several scheduling features to stable, the release team said on Tuesday after a delayed release cycle.");
+
+    assertThat(SimHash.distance(original, edited)).isLessThanOrEqualTo(8);
+    assertThat(SimHash.distance(original, other)).isGreaterThan(16);
+  }
+
+  @Test
+  void theIndexFindsTheEarliestWithinTheDistanceAndForgetsExpiredEntries() {
+    NearDuplicates index = new NearDuplicates(3);
+    long base = 0b1011L << 40 | 0xF0F0L;
+    index.add(new NearDuplicates.Entry("late", base ^ 0b1, 20));
+    index.add(new NearDuplicates.Entry("early", base ^ 0b110, 10));
+    index.add(new NearDuplicates.Entry("far", ~base, 5));
+
+    assertThat(index.nearest(base)).map(NearDuplicates.Entry::id).contains("early");
+    assertThat(index.nearest(base ^ 0b1111_0000_0000L)).isEmpty(); // 4 bits away from all
+    assertThat(index.expire(15)).containsExactlyInAnyOrder("early", "far");
+    assertThat(index.nearest(base)).map(NearDuplicates.Entry::id).contains("late");
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void theIndexAgreesWithABruteForceScan() {
+    java.util.Random random = new java.util.Random(3);
+    NearDuplicates index = new NearDuplicates(6);
+    List<Long> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      long fingerprint = random.nextLong();
+      if (i % 3 == 0 && !all.isEmpty()) { // a near copy of an earlier one
+        fingerprint = all.get(random.nextInt(all.size())) ^ (1L << random.nextInt(64)) ^ (1L << random.nextInt(64));
+      }
+      long probe = fingerprint;
+      boolean bruteForce = all.stream().anyMatch(f -> SimHash.distance(f, probe) <= 6);
+      assertThat(index.nearest(fingerprint).isPresent()).as("probe %d", i).isEqualTo(bruteForce);
+      all.add(fingerprint);
+      index.add(new NearDuplicates.Entry("a" + i, fingerprint, i));
+    }
+  }
+}
