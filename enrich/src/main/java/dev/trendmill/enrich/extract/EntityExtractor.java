@@ -380,7 +380,8 @@ public final class EntityExtractor {
       if (!(given || (cue && p == from && b - from <= 2))) {
         continue;
       }
-      if ((lexiconWord(sc, last) && !(given && cue)) || field.masked(p, last) || (!given && lexiconWord(sc, p))) {
+      if ((lexiconWord(sc, last) && !(given && cue)) || field.masked(p, last) || (!given && lexiconWord(sc, p))
+          || sc.length(p) < 2 || sc.length(last) < 2 || NOT_SURNAMES.contains(sc.word(last))) {
         continue;
       }
       Line line = field.line(p);
@@ -397,6 +398,12 @@ public final class EntityExtractor {
   private boolean lexiconWord(Scanner sc, int t) {
     return lexicon.isCommonWord(sc.word(t)) || STOP.contains(sc.word(t));
   }
+
+  /** Words that end organisation names, never a person's ("Ada Logics", "Carlos University"). */
+  private static final Set<String> NOT_SURNAMES =
+      Set.of("University", "Labs", "Lab", "Logics", "Foundation", "Group", "Systems", "Technologies", "Technology",
+          "Software", "Solutions", "Cloud", "Networks", "Security", "Institute", "College", "Consulting", "Digital",
+          "Partners", "Ventures", "Capital", "Media", "Studios", "Research", "Engineering", "Services", "Project");
 
   /** Capitalised words that start sentences but never names. */
   private static final Set<String> STOP =
@@ -695,7 +702,8 @@ public final class EntityExtractor {
     }
 
     void unknown(String type, String surface, double confidence) {
-      String slug = Slugs.slug(surface);
+      // "Christian Hüning" → christian-huning: accents folded before the slug drops what is not ASCII.
+      String slug = Slugs.slug(java.text.Normalizer.normalize(surface, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", ""));
       if (slug.isEmpty()) {
         return;
       }

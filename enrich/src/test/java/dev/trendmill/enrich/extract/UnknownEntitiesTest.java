@@ -53,6 +53,13 @@ class UnknownEntitiesTest {
   }
 
   @Test
+  void accentsAreFoldedInIdsAndOrganisationWordsAreNotSurnames() {
+    assertThat(ids("Later Christian Hüning merged it.")).containsExactly("person~:christian-huning");
+    assertThat(found("Later Christian Hüning merged it.").get(0).name()).isEqualTo("Christian Hüning");
+    assertThat(ids("Carlos University hosts it. Earlier I said so, and J Evans agreed.")).isEmpty();
+  }
+
+  @Test
   void laterMentionsOfAFoundEntityAreCounted() {
     ExtractedEntity quietbeam = found("They bought Quietbeam, a startup. Quietbeam's staff will move.").get(0);
     assertThat(quietbeam.mentions()).isEqualTo(2);
