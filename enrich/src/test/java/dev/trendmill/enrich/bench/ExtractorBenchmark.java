@@ -138,7 +138,7 @@ public class ExtractorBenchmark {
   public static void main(String[] args) throws Exception {
     Path corpusFile = corpusPath();
     if (!Files.isRegularFile(corpusFile)) {
-      System.out.println("Benchmark skipped: no corpus at " + corpusFile.toAbsolutePath() + " (set -Dtrendmill.corpus=FILE)");
+      System.out.println("Benchmark skipped: no corpus at " + corpusFile.toAbsolutePath() + " (set -Dbench.corpus=FILE with Maven, -Dtrendmill.corpus=FILE with java)");
       return;
     }
     List<String[]> corpus = readCorpus(corpusFile);
