@@ -1,5 +1,6 @@
 package dev.trendmill.schemas.deadletter;
 
+import dev.trendmill.schemas.ops.PipelineMeters;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     } else {
       LOG.warn("Dead-lettered {}-{}@{} at {}: {}", context.topic(), context.partition(), context.offset(), stage, message, exception);
     }
+    PipelineMeters.deadLetter(stage, reason);
     Headers headers = new RecordHeaders();
     put(headers, DeadLetterHeaders.STAGE, stage);
     put(headers, DeadLetterHeaders.REASON, reason);
