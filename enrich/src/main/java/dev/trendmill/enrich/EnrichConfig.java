@@ -28,6 +28,12 @@ public final class EnrichConfig extends ServiceConfig {
       "After a catalog change, the extractor is rebuilt for the next article, at most once per this interval: a burst"
           + " of changes costs one rebuild, and articles see a change at most this much later.";
 
+  public static final String HTTP_HOST_CONFIG = "http.host";
+  private static final String HTTP_HOST_DOC = "Address enrich's operations endpoint (GET /metrics, /health/live, /health/ready) listens on.";
+
+  public static final String HTTP_PORT_CONFIG = "http.port";
+  private static final String HTTP_PORT_DOC = "Port of enrich's operations endpoint; 0 picks a free one, -1 turns it off.";
+
   public static final ConfigDef CONFIG_DEF =
       withCommon(new ConfigDef(), defaultStateDir("enrich"))
           .define(CATALOG_FILE_CONFIG, Type.STRING, null, Importance.LOW, CATALOG_FILE_DOC)
@@ -38,10 +44,20 @@ public final class EnrichConfig extends ServiceConfig {
               500L,
               ConfigDef.Range.atLeast(0),
               Importance.LOW,
-              CATALOG_REBUILD_INTERVAL_MS_DOC);
+              CATALOG_REBUILD_INTERVAL_MS_DOC)
+          .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.MEDIUM, HTTP_HOST_DOC)
+          .define(HTTP_PORT_CONFIG, Type.INT, 8083, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM, HTTP_PORT_DOC);
 
   public EnrichConfig(Map<?, ?> originals) {
     super(CONFIG_DEF, originals);
+  }
+
+  public String httpHost() {
+    return getString(HTTP_HOST_CONFIG);
+  }
+
+  public int httpPort() {
+    return getInt(HTTP_PORT_CONFIG);
   }
 
   public boolean seedCatalog() {

@@ -2,6 +2,8 @@ package dev.trendmill.ingest;
 
 import dev.trendmill.ingest.http.IngestHttpServer;
 import dev.trendmill.ingest.source.FeedPoller;
+import dev.trendmill.schemas.ops.OpsMetrics;
+import dev.trendmill.schemas.ops.Probes;
 import dev.trendmill.schemas.runtime.StreamsApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +11,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class IngestService implements AutoCloseable {
   private final IngestConfig config;
   private final StreamsApp app;
+  private final OpsMetrics metrics = new OpsMetrics("ingest");
   private KafkaProducer<byte[], byte[]> producer;
   private IngestHttpServer http;
   private ScheduledExecutorService feeds;
@@ -40,6 +42,13 @@ public final class IngestService implements AutoCloseable {
             "ingest",
             InboxTopology.build(config.topics(), config),
             config.streamsProperties(IngestConfig.APPLICATION_ID, "ingest"));
+    metrics
+        .bindStreams(app.streams())
+        .stage(app.streams(), "ingest", List.of(config.topicNames().inbox()), List.of(config.topicNames().articles()))
+        .counterFromStreams(
+            app.streams(), "trendmill.ingest.duplicates.suppressed", "Articles dropped as exact duplicates of one already published", IngestMetrics.GROUP, IngestMetrics.DUPLICATES_SUPPRESSED)
+        .counterFromStreams(
+            app.streams(), "trendmill.ingest.near.duplicates", "Articles published as near-duplicates (duplicate_of set)", IngestMetrics.GROUP, IngestMetrics.NEAR_DUPLICATES);
   }
 
   public IngestService start() {
@@ -52,12 +61,13 @@ public final class IngestService implements AutoCloseable {
       props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
       props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
       producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+      metrics.bindProducer(producer);
     }
     if (config.httpPort() >= 0) {
       try {
         http =
             new IngestHttpServer(
-                    config.httpHost(), config.httpPort(), config.httpMaxRequestBytes(), config.maxBodyBytes(), this::sendToInbox, app::isRunning, this::prometheus)
+                    config.httpHost(), config.httpPort(), config.httpMaxRequestBytes(), config.maxBodyBytes(), this::sendToInbox, Probes.of(app, metrics::scrape))
                 .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot listen on " + config.httpHost() + ":" + config.httpPort(), e);
@@ -90,15 +100,9 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /** The ingest counters in Prometheus' text format. */
-  String prometheus() {
-    StringBuilder out = new StringBuilder();
-    for (String name : List.of(IngestMetrics.DUPLICATES_SUPPRESSED, IngestMetrics.NEAR_DUPLICATES)) {
-      String metric = "trendmill_ingest_" + name.replace('-', '_').replace("_total", "") + "_total";
-      out.append("# TYPE ").append(metric).append(" counter\n");
-      out.append(metric).append(' ').append(String.format(Locale.ROOT, "%d", IngestMetrics.value(app.streams().metrics(), name))).append('\n');
-    }
-    return out.toString();
+  /** Every metric of the service in Prometheus' text format (what {@code GET /metrics} answers). */
+  public String prometheus() {
+    return metrics.scrape();
   }
 
   public StreamsApp app() {
@@ -117,5 +121,6 @@ public final class IngestService implements AutoCloseable {
     if (producer != null) {
       producer.close(Duration.ofSeconds(10));
     }
+    metrics.close();
   }
 }

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.trendmill.ingest.normalize.ArticleParser;
 import dev.trendmill.ingest.source.InboxSink;
+import dev.trendmill.schemas.ops.OpsRoutes;
+import dev.trendmill.schemas.ops.Probes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest's HTTP endpoint. {@code POST /articles} (one JSON object, an array, or JSON lines) answers 202 with the
  * ids once every item is on the inbox topic, 400 with the reason per bad item (and sends none of them: a request is
- * all or nothing), 413 beyond the size limit; {@code GET /health} is 200 when the stream is running, else 503;
- * {@code GET /metrics} the counters in Prometheus' text format. Only translates: checking is
+ * all or nothing), 413 beyond the size limit; {@code GET /health/ready} (alias {@code /health}) is 200 when the
+ * stream is running with its stores restored, else 503; {@code GET /health/live}; {@code GET /metrics} every metric in
+ * Prometheus' text format (the shared {@link OpsRoutes}). Only translates: checking is
  * {@link ArticleSubmission}, sending is the {@link InboxSink}, so accepted articles still go through the one topology
  * (and its dead letters and de-duplication). The JDK's HTTP server: three routes need no framework.
  */
@@ -39,17 +42,17 @@ public final class IngestHttpServer implements AutoCloseable {
   private final ArticleParser parser;
   private final InboxSink sink;
   private final int maxRequestBytes;
-  private final BooleanSupplier healthy;
-  private final Supplier<String> metrics;
 
   public IngestHttpServer(
       String host, int port, int maxRequestBytes, int maxBodyBytes, InboxSink sink, BooleanSupplier healthy, Supplier<String> metrics)
       throws IOException {
+    this(host, port, maxRequestBytes, maxBodyBytes, sink, Probes.of(healthy, metrics));
+  }
+
+  public IngestHttpServer(String host, int port, int maxRequestBytes, int maxBodyBytes, InboxSink sink, Probes probes) throws IOException {
     this.parser = new ArticleParser(maxBodyBytes);
     this.sink = sink;
     this.maxRequestBytes = maxRequestBytes;
-    this.healthy = healthy;
-    this.metrics = metrics;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
     this.executor =
         Executors.newFixedThreadPool(
@@ -61,8 +64,7 @@ public final class IngestHttpServer implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/articles", this::articles);
-    server.createContext("/health", this::health);
-    server.createContext("/metrics", this::metrics);
+    OpsRoutes.install(server, probes, true);
   }
 
   public IngestHttpServer start() {
@@ -123,22 +125,6 @@ public final class IngestHttpServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("POST /articles failed", e);
       send(exchange, 500, error("internal-error", String.valueOf(e.getMessage())));
-    }
-  }
-
-  private void health(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      boolean up = healthy.getAsBoolean();
-      send(exchange, up ? 200 : 503, JSON.createObjectNode().put("status", up ? "UP" : "DOWN"));
-    }
-  }
-
-  private void metrics(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      byte[] text = metrics.get().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-      exchange.sendResponseHeaders(200, text.length);
-      exchange.getResponseBody().write(text);
     }
   }
 
