@@ -180,3 +180,46 @@
     setInterval(refresh, REFRESH_MS);
   })();
 })();
+
+// Lag panel: per consumer group and its worst partitions, from /api/lag (refreshed like the board).
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const fmt = (v, digits) => (v === null || v === undefined || v < 0) ? '?' : Number(v).toFixed(digits);
+  function cell(text, cls) { const td = document.createElement('td'); td.textContent = String(text); if (cls) td.className = cls; return td; }
+  function badge(status) { const td = cell(status, 'lag-status ' + status); return td; }
+
+  async function renderLag() {
+    const panel = $('lag');
+    if (!panel) return;
+    let body;
+    try {
+      const res = await fetch('/api/lag', { cache: 'no-store' });
+      body = await res.json();
+      if (!res.ok) throw new Error(body.error || ('HTTP ' + res.status));
+    } catch (e) {
+      $('lag-note').textContent = 'lag unavailable: ' + e.message;
+      return;
+    }
+    $('lag-sampled').textContent = body.sampled_at_ms ? 'as of ' + new Date(body.sampled_at_ms).toLocaleTimeString() : 'first sample pending';
+    $('lag-groups').tBodies[0].replaceChildren(...body.groups.map(g => {
+      const tr = document.createElement('tr');
+      tr.append(cell(g.group), badge(g.status), cell(g.members, 'num'), cell(g.lag_records, 'num'), cell(fmt(g.max_lag_seconds, 1), 'num'));
+      return tr;
+    }));
+    const worst = body.partitions.slice(0, 12);
+    $('lag-partitions').tBodies[0].replaceChildren(...worst.map(p => {
+      const tr = document.createElement('tr');
+      tr.append(cell(p.group), cell(p.topic + '-' + p.partition), badge(p.status), cell(p.committed_offset === null ? '-' : p.committed_offset, 'num'),
+        cell(p.end_offset, 'num'), cell(p.lag_records, 'num'), cell(p.lag_seconds === null ? '-' : fmt(p.lag_seconds, 1), 'num'),
+        cell((p.last_commit_age_is_lower_bound ? '≥ ' : '') + fmt(p.last_commit_age_seconds, 0), 'num'));
+      tr.title = p.reason;
+      return tr;
+    }));
+    $('lag-note').textContent = 'Worst ' + worst.length + ' of ' + body.partitions.length + ' partitions. Status from the last '
+      + body.window_samples + ' samples, one every ' + (body.interval_ms / 1000) + ' s.';
+  }
+
+  renderLag();
+  setInterval(renderLag, 5000);
+})();

@@ -52,6 +52,18 @@ public final class AggregateConfig extends ServiceConfig {
   public static final String HTTP_PORT_CONFIG = "http.port";
   private static final String HTTP_PORT_DOC = "Port of the view (API and dashboard); 0 picks a free one.";
 
+  public static final String LAG_GROUPS_CONFIG = "lag.groups";
+  private static final String LAG_GROUPS_DOC =
+      "Consumer groups whose lag GET /api/lag and the trendmill_lag_* gauges report, comma-separated; default the pipeline's"
+          + " three Kafka Streams applications (topic.prefix + trendmill-ingest, trendmill-enrich, and this application.id).";
+
+  public static final String LAG_SAMPLE_INTERVAL_MS_CONFIG = "lag.sample.interval.ms";
+  private static final String LAG_SAMPLE_INTERVAL_MS_DOC = "How often the lag of every group and partition is sampled; 0 turns lag monitoring off.";
+
+  public static final String LAG_WINDOW_SAMPLES_CONFIG = "lag.window.samples";
+  private static final String LAG_WINDOW_SAMPLES_DOC =
+      "N: the lag status of a partition is judged on its last N samples (N x the interval is how long a stall or a growing lag must last to show).";
+
   public static final ConfigDef CONFIG_DEF =
       withCommon(new ConfigDef(), defaultStateDir("aggregate"))
           .define(HORIZONS_CONFIG, Type.STRING, "1h/5m,24h/1h,7d/6h", Importance.HIGH, HORIZONS_DOC)
@@ -64,7 +76,10 @@ public final class AggregateConfig extends ServiceConfig {
           .define(APPLICATION_ID_CONFIG, Type.STRING, APPLICATION_ID, Importance.LOW, APPLICATION_ID_DOC)
           .define(HTTP_ADVERTISED_URL_CONFIG, Type.STRING, null, Importance.LOW, HTTP_ADVERTISED_URL_DOC)
           .define(HTTP_HOST_CONFIG, Type.STRING, "127.0.0.1", Importance.MEDIUM, HTTP_HOST_DOC)
-          .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC);
+          .define(HTTP_PORT_CONFIG, Type.INT, 8080, Range.between(0, 65535), Importance.MEDIUM, HTTP_PORT_DOC)
+          .define(LAG_GROUPS_CONFIG, Type.LIST, "", Importance.LOW, LAG_GROUPS_DOC)
+          .define(LAG_SAMPLE_INTERVAL_MS_CONFIG, Type.LONG, 5000L, Range.atLeast(0), Importance.LOW, LAG_SAMPLE_INTERVAL_MS_DOC)
+          .define(LAG_WINDOW_SAMPLES_CONFIG, Type.INT, 10, Range.atLeast(3), Importance.LOW, LAG_WINDOW_SAMPLES_DOC);
 
   public AggregateConfig(Map<?, ?> originals) {
     super(CONFIG_DEF, originals);
@@ -105,6 +120,24 @@ public final class AggregateConfig extends ServiceConfig {
 
   public int baselineWindows() {
     return getInt(BASELINE_WINDOWS_CONFIG);
+  }
+
+  /** The consumer groups to watch for lag: lag.groups, else the pipeline's three applications. */
+  public List<String> lagGroups() {
+    List<String> configured = getList(LAG_GROUPS_CONFIG).stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
+    if (!configured.isEmpty()) {
+      return configured;
+    }
+    String prefix = getString(TOPIC_PREFIX_CONFIG);
+    return List.of(prefix + "trendmill-ingest", prefix + "trendmill-enrich", prefix + applicationId());
+  }
+
+  public Duration lagSampleInterval() {
+    return Duration.ofMillis(getLong(LAG_SAMPLE_INTERVAL_MS_CONFIG));
+  }
+
+  public int lagWindowSamples() {
+    return getInt(LAG_WINDOW_SAMPLES_CONFIG);
   }
 
   public String httpHost() {

@@ -9,6 +9,7 @@ import dev.trendmill.schemas.avro.RecentArticles;
 import dev.trendmill.schemas.avro.TopTrends;
 import dev.trendmill.schemas.avro.TrendEntry;
 import dev.trendmill.schemas.avro.TrendUpdate;
+import dev.trendmill.schemas.ops.PipelineMeters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,6 +105,9 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
     String entityId = record.key();
     MentionEvent mention = record.value();
     long eventTime = record.timestamp();
+    if (mention.getIngestedAt() != null) {
+      PipelineMeters.endToEnd(mention.getIngestedAt().toEpochMilli(), System.currentTimeMillis());
+    }
     changedSinceLeaderboards = true;
 
     TrendUpdate previous = allTime.get(entityId);

@@ -7,6 +7,8 @@ import dev.trendmill.aggregate.query.RemoteView.InstanceUnavailableException;
 import dev.trendmill.aggregate.query.TrendService;
 import dev.trendmill.aggregate.query.Views.Series;
 import dev.trendmill.aggregate.score.Horizon;
+import dev.trendmill.schemas.ops.OpsRoutes;
+import dev.trendmill.schemas.ops.Probes;
 import dev.trendmill.schemas.runtime.StreamsApp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * GET /api/entities/{id}/series?horizon=&amp;from=&amp;to=     windowed counts over time
  * GET /api/stats                                      totals and "now"
  * GET /api/horizons                                   the horizons this view knows ("all" first)
+ * GET /api/lag                                        lag of the pipeline's consumer groups, per partition
  * GET /health                                         UP when the Kafka Streams state is RUNNING
+ * GET /health/live, /health/ready, /metrics           the shared operations routes ({@link OpsRoutes})
  * GET /                                               the dashboard
  * </pre>
  *
@@ -58,6 +63,8 @@ public final class ViewServer implements AutoCloseable {
   private final ExecutorService executor;
   private TrendService service;
   private StreamsApp app;
+  private Probes probes;
+  private Supplier<Map<String, Object>> lag;
 
   /** Binds the port (0 picks a free one) without serving yet: the port is this instance's address for the others. */
   public ViewServer(String host, int port) throws IOException {
@@ -73,6 +80,13 @@ public final class ViewServer implements AutoCloseable {
     server.setExecutor(executor);
   }
 
+  /** The operations routes and the lag report to serve too; call before {@link #serve}. Lag may be null (off). */
+  public ViewServer withOps(Probes probes, Supplier<Map<String, Object>> lag) {
+    this.probes = probes;
+    this.lag = lag;
+    return this;
+  }
+
   /** Starts answering with {@code service}; health follows {@code app}'s state. */
   public ViewServer serve(TrendService service, StreamsApp app) {
     this.service = service;
@@ -82,6 +96,10 @@ public final class ViewServer implements AutoCloseable {
     server.createContext("/api/stats", exchange -> handle(exchange, this::stats));
     server.createContext("/api/horizons", exchange -> handle(exchange, (ex, params) -> json(200, service.horizonNames())));
     server.createContext("/health", exchange -> handle(exchange, this::health));
+    server.createContext("/api/lag", exchange -> handle(exchange, this::lag));
+    if (probes != null) {
+      OpsRoutes.install(server, probes, false);
+    }
     server.createContext("/", exchange -> handle(exchange, this::page));
     server.start();
     LOG.info("view listening on http://{}:{}/", server.getAddress().getHostString(), port());
@@ -209,6 +227,13 @@ public final class ViewServer implements AutoCloseable {
     body.put("status", up ? "UP" : "DOWN");
     body.put("streams_state", app.state().name());
     return json(up ? 200 : 503, body);
+  }
+
+  private Response lag(HttpExchange exchange, Map<String, String> params) {
+    if (lag == null) {
+      return error(404, "Lag monitoring is off (lag.sample.interval.ms=0)");
+    }
+    return json(200, lag.get());
   }
 
   private Response page(HttpExchange exchange, Map<String, String> params) throws IOException {
