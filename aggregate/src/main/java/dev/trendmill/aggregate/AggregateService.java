@@ -3,23 +3,33 @@ package dev.trendmill.aggregate;
 import dev.trendmill.aggregate.http.ViewServer;
 import dev.trendmill.aggregate.query.RemoteView;
 import dev.trendmill.aggregate.query.TrendService;
+import dev.trendmill.schemas.ops.LagMonitor;
+import dev.trendmill.schemas.ops.LagReader;
+import dev.trendmill.schemas.ops.OpsMetrics;
+import dev.trendmill.schemas.ops.Probes;
 import dev.trendmill.schemas.runtime.StreamsApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The aggregate service: the trend topology as a Kafka Streams application, and the HTTP view over its stores. The
  * view's port is bound before Kafka Streams is created, because it is this instance's address for the other
- * instances ({@code application.server}).
+ * instances ({@code application.server}). It also watches the lag of the pipeline's consumer groups
+ * ({@code GET /api/lag}, the {@code trendmill_lag_*} gauges on {@code GET /metrics}).
  */
 public final class AggregateService implements AutoCloseable {
   private final StreamsApp app;
   private final ViewServer view;
   private final TrendService service;
+  private final OpsMetrics metrics = new OpsMetrics("aggregate");
+  private final LagMonitor lag;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   public AggregateService(AggregateConfig config) {
     AggregateSettings settings = config.settings();
@@ -34,11 +44,25 @@ public final class AggregateService implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings), props);
     this.service = new TrendService(app.streams(), settings, self, new RemoteView(), Clock.systemUTC());
+    String mentions = config.topicNames().prefix() + config.applicationId() + "-mentions-by-entity-repartition";
+    metrics
+        .bindStreams(app.streams())
+        .stage(app.streams(), "aggregate", List.of(config.topicNames().enriched()), List.of(config.topicNames().trends(), config.topicNames().trendsTop(), mentions))
+        .counterFromStreams(app.streams(), "trendmill.aggregate.late.articles", "Articles later than the grace period: counted all-time only", "stream-trendmill-metrics", "late-articles-total");
+    this.lag =
+        config.lagSampleInterval().isZero()
+            ? null
+            : new LagMonitor(new LagReader(config.clientProperties()), config.lagGroups(), config.lagSampleInterval(), config.lagWindowSamples(), Clock.systemUTC())
+                .bindTo(metrics.registry());
   }
 
   public AggregateService start() {
     app.start();
+    view.withOps(Probes.of(app, metrics::scrape), lag == null ? null : () -> lag.latest().toMap());
     view.serve(service, app);
+    if (lag != null) {
+      lag.start();
+    }
     return this;
   }
 
@@ -56,7 +80,13 @@ public final class AggregateService implements AutoCloseable {
 
   @Override
   public void close() {
-    view.close();
-    app.close();
+    if (closed.compareAndSet(false, true)) {
+      view.close();
+      if (lag != null) {
+        lag.close();
+      }
+      app.close();
+      metrics.close();
+    }
   }
 }

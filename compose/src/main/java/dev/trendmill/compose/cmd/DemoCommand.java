@@ -60,7 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
       ViewClient view = new ViewClient(running.settings().viewUrl());
       Map<String, Object> client = Map.of("bootstrap.servers", running.settings().bootstrapServers());
       PipelineProgress progress =
-          new PipelineProgress(client, TopicNames.DEFAULT, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, running.settings().registryUrl()));
+          new PipelineProgress(
+              client, TopicNames.DEFAULT, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, running.settings().registryUrl()), running.settings().ingestUrl());
       PipelineProgress.Snapshot before = progress.snapshot(view);
       try (InboxProducer producer = new InboxProducer(client, TopicNames.DEFAULT.inbox())) {
         producer.sendAll(samples);

@@ -25,28 +25,36 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Knows when a batch dropped on the inbox is all the way through, by counting what each stage wrote since a
- * snapshot, not by timing: every record in is an article out or a dead letter (ingest), every article is enriched or
- * dead-lettered (enrich), and the view has counted every entity mention of the new enriched articles (aggregate).
- * Reads committed data only, as downstream consumers do.
+ * snapshot, not by timing: every record in is an article out, a suppressed exact duplicate (ingest's counter on its
+ * {@code /metrics}) or a dead letter (ingest); every article is enriched or dead-lettered (enrich); and the view has
+ * counted every entity mention of the new enriched articles (aggregate). Reads committed data only, as downstream
+ * consumers do.
  */
 public final class PipelineProgress {
   private final Map<String, Object> clientProperties;
   private final TopicNames names;
   private final Map<String, ?> serdeConfig;
+  private final IngestCounters ingest;
 
-  public PipelineProgress(Map<String, Object> clientProperties, TopicNames names, Map<String, ?> serdeConfig) {
+  /**
+   * @param ingestUrl the ingest service's HTTP root, whose {@code /metrics} counts suppressed duplicates; null when
+   *     there is none to ask (then a batch with exact duplicates never completes)
+   */
+  public PipelineProgress(Map<String, Object> clientProperties, TopicNames names, Map<String, ?> serdeConfig, String ingestUrl) {
     this.clientProperties = clientProperties;
     this.names = names;
     this.serdeConfig = serdeConfig;
+    this.ingest = new IngestCounters(ingestUrl);
   }
 
-  /** End offsets of the topics we count, and the view's total, before a drop. */
-  public record Snapshot(Map<TopicPartition, Long> offsets, long viewMentions) {}
+  /** End offsets of the topics we count, the view's total and ingest's suppressed duplicates, before a drop. */
+  public record Snapshot(Map<TopicPartition, Long> offsets, long viewMentions, long duplicatesSuppressed) {}
 
   /** What a batch became, stage by stage. */
   public record Outcome(
       long sent,
       long articles,
+      long duplicatesSuppressed,
       long deadLetters,
       Map<String, Long> deadLettersByStage,
       Map<String, Long> deadLettersByReason,
@@ -58,15 +66,15 @@ public final class PipelineProgress {
     public String summary() {
       return String.format(
           Locale.ROOT,
-          "%d in: %d articles out, %d dead-lettered %s; %d enriched with %d entity mentions; view counted %d",
-          sent, articles, deadLetters, deadLettersByReason, enriched, mentions, viewMentions);
+          "%d in: %d articles out, %d duplicates suppressed, %d dead-lettered %s; %d enriched with %d entity mentions; view counted %d",
+          sent, articles, duplicatesSuppressed, deadLetters, deadLettersByReason, enriched, mentions, viewMentions);
     }
   }
 
   public Snapshot snapshot(ViewClient view) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = partitions(consumer);
-      return new Snapshot(consumer.endOffsets(partitions), view.stats().path("mentions").asLong());
+      return new Snapshot(consumer.endOffsets(partitions), view.stats().path("mentions").asLong(), ingest.duplicatesSuppressed());
     }
   }
 
@@ -89,8 +97,10 @@ public final class PipelineProgress {
             long viewMentions = view.stats().path("mentions").asLong() - before.viewMentions();
             long ingestDead = counter.byStage.getOrDefault("ingest", 0L);
             long enrichDead = counter.byStage.getOrDefault("enrich", 0L);
+            long suppressed = ingest.duplicatesSuppressed() - before.duplicatesSuppressed();
+            counter.suppressed = suppressed;
             boolean complete =
-                counter.articles + ingestDead == sent
+                counter.articles + suppressed + ingestDead == sent
                     && counter.enriched + enrichDead == counter.articles
                     && viewMentions == counter.mentions;
             latest.set(counter.outcome(sent, viewMentions, complete));
@@ -118,6 +128,7 @@ public final class PipelineProgress {
 
   private final class Counter {
     long articles;
+    long suppressed;
     long enriched;
     long mentions;
     final Map<String, Long> byStage = new HashMap<>();
@@ -145,7 +156,7 @@ public final class PipelineProgress {
 
     Outcome outcome(long sent, long viewMentions, boolean complete) {
       long dead = byStage.values().stream().mapToLong(Long::longValue).sum();
-      return new Outcome(sent, articles, dead, Map.copyOf(byStage), Map.copyOf(byReason), enriched, mentions, viewMentions, complete);
+      return new Outcome(sent, articles, suppressed, dead, Map.copyOf(byStage), Map.copyOf(byReason), enriched, mentions, viewMentions, complete);
     }
   }
 }

@@ -9,7 +9,8 @@ public final class TrendTable {
 
   public static void print(JsonNode board, PrintWriter out) {
     String horizon = board.path("horizon").asText();
-    out.printf("Top entities, %s (as of %s)%n", horizon.equals("all") ? "all time" : "last " + horizon, board.path("as_of").asText("-"));
+    String type = board.path("type").isTextual() ? ", " + board.path("type").asText() : "";
+    out.printf("Top entities%s, %s (as of %s)%n", type, horizon.equals("all") ? "all time" : "last " + horizon, board.path("as_of").asText("-"));
     boolean scored = !horizon.equals("all");
     out.println(scored ? String.format("%4s  %-36s %-13s %8s %8s", "#", "entity", "type", "articles", "score")
         : String.format("%4s  %-36s %-13s %8s", "#", "entity", "type", "articles"));
@@ -25,6 +26,21 @@ public final class TrendTable {
       out.println("   (nothing counted yet)");
     }
     out.flush();
+  }
+
+  private static final char[] BARS = {'▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'};
+
+  /** A one-line chart of counts: each value as one of eight bar heights, scaled to the largest. */
+  public static String sparkline(long[] values) {
+    long max = 1;
+    for (long value : values) {
+      max = Math.max(max, value);
+    }
+    StringBuilder line = new StringBuilder(values.length);
+    for (long value : values) {
+      line.append(value <= 0 ? ' ' : BARS[(int) Math.min(BARS.length - 1, (value * (BARS.length - 1) + max - 1) / max)]);
+    }
+    return line.toString();
   }
 
   private static String truncate(String text, int width) {

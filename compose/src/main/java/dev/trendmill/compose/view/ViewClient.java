@@ -23,7 +23,24 @@ public final class ViewClient {
   }
 
   public JsonNode trends(String horizon, int limit) {
-    return get("/api/trends?horizon=" + URLEncoder.encode(horizon, StandardCharsets.UTF_8) + "&limit=" + limit);
+    return trends(horizon, null, limit, null);
+  }
+
+  /** A leaderboard; {@code type} and {@code at} may be null. */
+  public JsonNode trends(String horizon, String type, int limit, String at) {
+    return get("/api/trends?horizon=" + enc(horizon) + "&limit=" + limit + (type == null ? "" : "&type=" + enc(type)) + (at == null ? "" : "&at=" + enc(at)));
+  }
+
+  public JsonNode entity(String id) {
+    return get("/api/entities/" + enc(id));
+  }
+
+  public JsonNode series(String id, String horizon) {
+    return get("/api/entities/" + enc(id) + "/series?horizon=" + enc(horizon));
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   public JsonNode stats() {

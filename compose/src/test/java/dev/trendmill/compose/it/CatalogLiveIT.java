@@ -59,7 +59,7 @@ class CatalogLiveIT {
     ViewClient view = new ViewClient(stack.settings().viewUrl());
     Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
     Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry);
-    PipelineProgress progress = new PipelineProgress(client, TopicNames.DEFAULT, serde);
+    PipelineProgress progress = new PipelineProgress(client, TopicNames.DEFAULT, serde, stack.settings().ingestUrl());
     PipelineProgress.Snapshot snapshot = progress.snapshot(view);
 
     try (EnrichedReader enriched = new EnrichedReader(bootstrap, serde, snapshot);

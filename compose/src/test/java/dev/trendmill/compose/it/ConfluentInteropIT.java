@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trendmill.compose.drop.ArticleFiles;
-import dev.trendmill.compose.drop.InboxProducer;
 import dev.trendmill.compose.embedded.LocalStack;
-import dev.trendmill.compose.progress.PipelineProgress;
-import dev.trendmill.compose.view.ViewClient;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import dev.trendmill.schemas.serde.AvroDeserializer;
 import dev.trendmill.schemas.serde.AvroSerdeConfig;
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,21 +41,10 @@ class ConfluentInteropIT {
   @Test
   void confluentsDeserializerReadsOurTrendUpdates(LocalStack stack) throws Exception {
     assumeTrue(confluentKafkaInstalled(), "system python3 with confluent_kafka and avro (apt-get install python3-confluent-kafka python3-avro python3-requests)");
-    Map<String, Object> client = Map.of("bootstrap.servers", stack.settings().bootstrapServers());
     Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.settings().registryUrl());
 
     // Make sure the topic holds trend updates, whatever ran before.
-    ViewClient view = new ViewClient(stack.settings().viewUrl());
-    PipelineProgress progress = new PipelineProgress(client, TopicNames.DEFAULT, serde);
-    PipelineProgress.Snapshot snapshot = progress.snapshot(view);
-    List<byte[]> samples;
-    try (InputStream in = getClass().getResourceAsStream("/samples/cloud-native-news.jsonl")) {
-      samples = ArticleFiles.readLines(in).records().subList(0, 5);
-    }
-    try (InboxProducer producer = new InboxProducer(client, TopicNames.DEFAULT.inbox())) {
-      producer.sendAll(samples);
-    }
-    assertThat(progress.awaitThrough(snapshot, samples.size(), view, Duration.ofMinutes(2)).complete()).isTrue();
+    PipelineScenario.samplesOnce(PipelineScenario.Endpoints.of(stack));
 
     Map<String, TrendUpdate> ours = new HashMap<>();
     Map<Integer, Long> ends = new TreeMap<>();

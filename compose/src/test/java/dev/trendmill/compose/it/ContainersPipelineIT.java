@@ -55,13 +55,13 @@ class ContainersPipelineIT {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
       TopicAdmin.ensureTopics(admin, TopicNames.DEFAULT, 3, (short) 1);
     }
-    try (IngestService ingest = new IngestService(new IngestConfig(with(common, "state.dir", stateDir.resolve("ingest")))).start();
+    try (IngestService ingest = new IngestService(new IngestConfig(with(with(common, "state.dir", stateDir.resolve("ingest")), "http.port", 0))).start();
         EnrichService enrich = new EnrichService(new EnrichConfig(with(common, "state.dir", stateDir.resolve("enrich")))).start();
         AggregateService aggregate =
             new AggregateService(new AggregateConfig(with(with(common, "state.dir", stateDir.resolve("aggregate")), "http.port", 0))).start()) {
       Deadline.await(Duration.ofMinutes(2), Duration.ofMillis(200), () -> ingest.app().isRunning() && enrich.app().isRunning() && aggregate.app().isRunning());
       PipelineScenario.samplesAreCountedExactlyAndEveryBadRecordIsDeadLettered(
-          new PipelineScenario.Endpoints(KAFKA.getBootstrapServers(), registryUrl, "http://127.0.0.1:" + aggregate.httpPort()));
+          new PipelineScenario.Endpoints(KAFKA.getBootstrapServers(), registryUrl, "http://127.0.0.1:" + aggregate.httpPort(), null));
     }
   }
 
