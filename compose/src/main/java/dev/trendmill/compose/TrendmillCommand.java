@@ -3,6 +3,7 @@ package dev.trendmill.compose;
 import dev.trendmill.compose.cmd.CatalogCommand;
 import dev.trendmill.compose.cmd.DemoCommand;
 import dev.trendmill.compose.cmd.DropCommand;
+import dev.trendmill.compose.cmd.EntityCommand;
 import dev.trendmill.compose.cmd.ExtractCommand;
 import dev.trendmill.compose.cmd.TrendsCommand;
 import dev.trendmill.compose.cmd.UpCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TrendmillCommand.Version.class,
     description = "Turns a stream of articles into live trend signals.",
-    subcommands = {UpCommand.class, DemoCommand.class, DropCommand.class, TrendsCommand.class, CatalogCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, DemoCommand.class, DropCommand.class, TrendsCommand.class, EntityCommand.class, CatalogCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
 public final class TrendmillCommand {
 
   public static void main(String[] args) {
