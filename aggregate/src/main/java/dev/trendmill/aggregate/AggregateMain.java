@@ -11,6 +11,7 @@ public final class AggregateMain {
   public static void main(String[] args) throws InterruptedException {
     AggregateConfig config =
         new AggregateConfig(ConfigSources.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv()));
+    config.applyLogFormat();
     ServiceLauncher.runUntilStopped("aggregate", new AggregateService(config).start());
   }
 }

@@ -10,6 +10,7 @@ public final class EnrichMain {
 
   public static void main(String[] args) throws InterruptedException {
     EnrichConfig config = new EnrichConfig(ConfigSources.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv()));
+    config.applyLogFormat();
     ServiceLauncher.runUntilStopped("enrich", new EnrichService(config).start());
   }
 }

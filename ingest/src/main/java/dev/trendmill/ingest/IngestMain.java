@@ -10,6 +10,7 @@ public final class IngestMain {
 
   public static void main(String[] args) throws InterruptedException {
     IngestConfig config = new IngestConfig(ConfigSources.load(args.length > 0 ? Path.of(args[0]) : null, System.getenv()));
+    config.applyLogFormat();
     ServiceLauncher.runUntilStopped("ingest", new IngestService(config).start());
   }
 }

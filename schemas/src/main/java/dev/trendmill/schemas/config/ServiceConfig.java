@@ -50,6 +50,9 @@ public abstract class ServiceConfig extends AbstractConfig {
   private static final String COMMIT_INTERVAL_MS_DOC =
       "How often a transaction is committed: output becomes visible to read_committed consumers at this pace.";
 
+  public static final String LOG_FORMAT_CONFIG = "log.format";
+  private static final String LOG_FORMAT_DOC = "Console log format: text (one line per event) or json (one JSON object per line).";
+
   protected ServiceConfig(ConfigDef definition, Map<?, ?> originals) {
     super(definition, originals, false);
   }
@@ -73,11 +76,17 @@ public abstract class ServiceConfig extends AbstractConfig {
             AVRO_SERDE_CLASS_DOC)
         .define(STATE_DIR_CONFIG, Type.STRING, defaultStateDir, Importance.MEDIUM, STATE_DIR_DOC)
         .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM, NUM_STREAM_THREADS_DOC)
-        .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.atLeast(1), Importance.MEDIUM, COMMIT_INTERVAL_MS_DOC);
+        .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.atLeast(1), Importance.MEDIUM, COMMIT_INTERVAL_MS_DOC)
+        .define(LOG_FORMAT_CONFIG, Type.STRING, "text", ConfigDef.ValidString.in("text", "json"), Importance.LOW, LOG_FORMAT_DOC);
   }
 
   protected static String defaultStateDir(String service) {
     return Path.of(System.getProperty("java.io.tmpdir"), "trendmill", service).toString();
+  }
+
+  /** Applies {@code log.format} to the console log; call first thing in a service's main. */
+  public void applyLogFormat() {
+    dev.trendmill.schemas.runtime.LogFormat.apply(getString(LOG_FORMAT_CONFIG));
   }
 
   public TopicNames topicNames() {
