@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -191,7 +192,11 @@ public final class LocalStack implements AutoCloseable {
     Files.createDirectories(settings.dataDir());
     Path lockFile = settings.dataDir().resolve("trendmill.lock");
     lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    lock = lockChannel.tryLock();
+    try {
+      lock = lockChannel.tryLock();
+    } catch (OverlappingFileLockException sameProcess) {
+      lock = null;
+    }
     if (lock == null) {
       lockChannel.close();
       throw new StackException(
