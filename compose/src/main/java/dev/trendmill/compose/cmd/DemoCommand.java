@@ -75,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       TrendTable.print(view.trends("all", limit), spec.commandLine().getOut());
       out.println();
-      TrendTable.print(view.trends("24h", limit), spec.commandLine().getOut());
+      TrendTable.print(view.trends("7d", limit), spec.commandLine().getOut());
       out.println();
       if (once) {
         running.close();
