@@ -46,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
   private final PrintStream out;
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+  private final Map<String, Launch> launches = new LinkedHashMap<>();
+  private final Map<String, String> serviceEnv = new LinkedHashMap<>();
   private FileChannel lockChannel;
   private FileLock lock;
   private EmbeddedKafka kafka;
@@ -59,6 +61,15 @@ public final class LocalStack implements AutoCloseable {
   public StackSettings settings() {
     return settings;
   }
+
+  /** Settings given to every service started from now on, as environment variables (e.g. shorter session timeouts for fault tests). */
+  public LocalStack withServiceEnv(Map<String, String> env) {
+    serviceEnv.putAll(env);
+    return this;
+  }
+
+  /** How a service was started, so that fault tests can start it again the same way. */
+  private record Launch(String mainClass, Map<String, String> env) {}
 
   public EmbeddedKafka kafka() {
     return kafka;
@@ -111,8 +122,10 @@ public final class LocalStack implements AutoCloseable {
     String base = name.replaceAll("-\\d+$", "");
     env.put("TRENDMILL_BOOTSTRAP_SERVERS", settings.bootstrapServers());
     env.put("TRENDMILL_SCHEMA_REGISTRY_URL", settings.registryUrl());
-    env.put("TRENDMILL_STATE_DIR", settings.dataDir().resolve("state").resolve(name).toAbsolutePath().toString());
+    env.put("TRENDMILL_STATE_DIR", stateDir(name).toString());
+    env.putAll(serviceEnv);
     env.putAll(extraEnv);
+    launches.put(name, new Launch(mainClass, Map.copyOf(extraEnv)));
     ChildProcess child =
         ChildProcess.startJava(
             name,
@@ -124,6 +137,37 @@ public final class LocalStack implements AutoCloseable {
     services.put(name, child);
     started.add(child);
     return child;
+  }
+
+  /** The local state directory (RocksDB stores, checkpoints) of a service instance. */
+  public Path stateDir(String name) {
+    return settings.dataDir().resolve("state").resolve(name).toAbsolutePath();
+  }
+
+  /** Starts a service instance again as it was first started, stopping it first (SIGTERM) if it still runs. */
+  public ChildProcess restartService(String name) throws IOException, InterruptedException {
+    Launch launch = launches.get(name);
+    if (launch == null) {
+      throw new IllegalArgumentException("No service named " + name + " was started");
+    }
+    services.get(name).stop(Duration.ofSeconds(30));
+    return startService(name, launch.mainClass(), launch.env());
+  }
+
+  /** Deletes a stopped service instance's local state, so that it restores from its changelog topics on start. */
+  public void deleteState(String name) throws IOException {
+    ChildProcess child = services.get(name);
+    if (child != null && child.isAlive()) {
+      throw new IllegalStateException(name + " is running; stop it before deleting its state");
+    }
+    Path dir = stateDir(name);
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   private void awaitServices(Duration timeout) throws InterruptedException {

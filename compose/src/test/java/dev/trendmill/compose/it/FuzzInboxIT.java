@@ -62,10 +62,9 @@ class FuzzInboxIT {
       rssBefore.put(child.name(), rssKb(child.pid()));
     }
     Map<TopicPartition, Long> dlqStart = endOffsets(bootstrap, TopicNames.DEFAULT.deadLetters());
-    Map<String, Long> before = GroundTruthCheck.allTime(stack.settings().viewUrl());
-
     ArticleGenerator generator =
         ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(VALID, 77, Instant.parse("2024-03-01T00:00:00Z"), Duration.ofDays(3)));
+    GroundTruthCheck.Snapshot before = GroundTruthCheck.snapshot(stack.settings().viewUrl(), generator.pool().members().stream().map(m -> m.id()).toList());
     GroundTruth truth = GroundTruth.withDefaultSettings(generator.pool());
     SplittableRandom random = new SplittableRandom(20261121);
     Map<String, String> kinds = new HashMap<>();

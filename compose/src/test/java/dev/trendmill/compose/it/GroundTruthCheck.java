@@ -46,41 +46,61 @@ final class GroundTruthCheck {
     return JSON.readTree(response.body());
   }
 
-  /** Entity id → all-time count, as the view has it now; empty while the view does not answer. */
-  static Map<String, Long> allTime(String viewUrl) {
+  /** What the view shows before articles are sent: total mentions, and the all-time count of each entity given. */
+  record Snapshot(long mentions, Map<String, Long> counts) {}
+
+  static Snapshot snapshot(String viewUrl, java.util.Collection<String> ids) throws Exception {
+    Map<String, Long> counts = new HashMap<>();
+    for (String id : ids) {
+      counts.put(id, allTimeCount(viewUrl, id));
+    }
+    return new Snapshot(get(viewUrl + "/api/stats").path("mentions").asLong(), counts);
+  }
+
+  /** The all-time count of one entity; 0 when the view does not know it yet (404). */
+  static long allTimeCount(String viewUrl, String id) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(viewUrl + "/api/entities/" + URLEncoder.encode(id, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 404) {
+      return 0;
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException(id + ": " + response.statusCode() + " " + response.body());
+    }
+    return JSON.readTree(response.body()).path("all_time_count").asLong();
+  }
+
+  private static long statsMentions(String viewUrl) {
     try {
-      Map<String, Long> counts = new HashMap<>();
-      for (JsonNode row : get(viewUrl + "/api/trends?horizon=all&limit=1000").path("trends")) {
-        counts.put(row.path("id").asText(), row.path("count").asLong());
-      }
-      return counts;
+      return get(viewUrl + "/api/stats").path("mentions").asLong();
     } catch (IOException e) {
-      return Map.of();
+      return -1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Map.of();
+      return -1;
     }
   }
 
-  static long mentions(Map<String, Long> counts) {
-    return counts.values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** Waits until the view's all-time counts have grown by the ground truth's mentions, then checks each entity's. */
-  static void awaitAndVerifyAllTime(String viewUrl, Map<String, Long> before, GroundTruth truth, Duration timeout) throws InterruptedException {
-    long target = mentions(before) + truth.mentions();
+  /**
+   * Waits until the view's total mentions have grown by the ground truth's, then checks that the total grew by
+   * exactly that (nothing counted twice) and each entity's all-time count by its own.
+   */
+  static void awaitAndVerifyAllTime(String viewUrl, Snapshot before, GroundTruth truth, Duration timeout) throws Exception {
+    long target = before.mentions() + truth.mentions();
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, Long> now = allTime(viewUrl);
-    while (mentions(now) < target && System.nanoTime() < deadline) {
+    long now = statsMentions(viewUrl);
+    while (now < target && System.nanoTime() < deadline) {
       Thread.sleep(500);
-      now = allTime(viewUrl);
+      now = statsMentions(viewUrl);
     }
-    assertThat(mentions(now)).as("entity mentions counted in the view (%d before)", mentions(before)).isEqualTo(target);
+    assertThat(now).as("entity mentions counted in the view (%d before)", before.mentions()).isEqualTo(target);
     Map<String, Long> delta = new HashMap<>();
-    for (Map.Entry<String, Long> e : now.entrySet()) {
-      long change = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    for (String id : before.counts().keySet()) {
+      long change = allTimeCount(viewUrl, id) - before.counts().get(id);
       if (change != 0) {
-        delta.put(e.getKey(), change);
+        delta.put(id, change);
       }
     }
     assertThat(delta).as("all-time counts added").isEqualTo(truth.allTime());
@@ -90,7 +110,7 @@ final class GroundTruthCheck {
    * Waits until the view's all-time counts have grown by exactly the ground truth's mentions, then checks every
    * entity's all-time difference and its windowed counts at the latest publication time and {@code earlier} before.
    */
-  static void awaitAndVerify(String viewUrl, Map<String, Long> before, GroundTruth truth, Duration timeout, Duration... earlier)
+  static void awaitAndVerify(String viewUrl, Snapshot before, GroundTruth truth, Duration timeout, Duration... earlier)
       throws Exception {
     awaitAndVerifyAllTime(viewUrl, before, truth, timeout);
     List<Instant> moments = new java.util.ArrayList<>(List.of(truth.latest()));

@@ -28,6 +28,9 @@ public final class StreamsApp implements AutoCloseable {
 
   public StreamsApp(String name, Topology topology, Properties properties) {
     this.name = name;
+    LocalStateRepair.repair(
+        java.nio.file.Path.of(properties.getProperty(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/kafka-streams")),
+        properties.getProperty(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG));
     this.streams = new KafkaStreams(topology, properties);
     streams.setUncaughtExceptionHandler(
         error -> {
