@@ -27,6 +27,9 @@ public final class StackOptions {
   @Option(names = "--ingest-port", paramLabel = "PORT", defaultValue = "8082", description = "Ingest HTTP port, POST /articles (default: ${DEFAULT-VALUE}).")
   int ingestPort;
 
+  @Option(names = "--enrich-port", paramLabel = "PORT", defaultValue = "8083", description = "Enrich's operations port, /metrics and /health (default: ${DEFAULT-VALUE}).")
+  int enrichPort;
+
   @Option(names = "--partitions", paramLabel = "N", defaultValue = "3", description = "Partitions of each pipeline topic when created (default: ${DEFAULT-VALUE}).")
   int partitions;
 
@@ -38,6 +41,6 @@ public final class StackOptions {
 
   StackSettings settings(Path defaultDataDir) {
     return new StackSettings(
-        dataDir != null ? dataDir : defaultDataDir, "127.0.0.1", kafkaPort, controllerPort, registryPort, registryManagementPort, viewPort, partitions, ingestPort);
+        dataDir != null ? dataDir : defaultDataDir, "127.0.0.1", kafkaPort, controllerPort, registryPort, registryManagementPort, viewPort, partitions, ingestPort, enrichPort);
   }
 }

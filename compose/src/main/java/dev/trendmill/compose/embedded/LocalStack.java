@@ -101,14 +101,21 @@ public final class LocalStack implements AutoCloseable {
           "ingest",
           IngestMain.class.getName(),
           Map.of("TRENDMILL_HTTP_PORT", Integer.toString(settings.ingestPort()), "TRENDMILL_HTTP_HOST", settings.host()));
-      startService("enrich", EnrichMain.class.getName(), Map.of());
+      startService(
+          "enrich",
+          EnrichMain.class.getName(),
+          Map.of("TRENDMILL_HTTP_PORT", Integer.toString(settings.enrichPort()), "TRENDMILL_HTTP_HOST", settings.host()));
       startService(
           "aggregate",
           AggregateMain.class.getName(),
-          Map.of("TRENDMILL_HTTP_PORT", Integer.toString(settings.viewPort()), "TRENDMILL_HTTP_HOST", settings.host()));
+          Map.of(
+              "TRENDMILL_HTTP_PORT", Integer.toString(settings.viewPort()),
+              "TRENDMILL_HTTP_HOST", settings.host(),
+              "TRENDMILL_LAG_SAMPLE_INTERVAL_MS", "2000"));
       awaitServices(Duration.ofSeconds(120));
       out.println("Ingest HTTP ready at " + settings.ingestUrl() + "/articles");
       out.println("View ready at " + settings.viewUrl() + "/");
+      out.println("Metrics at " + settings.ingestUrl() + "/metrics, " + settings.enrichUrl() + "/metrics, " + settings.viewUrl() + "/metrics; lag at " + settings.viewUrl() + "/api/lag");
       return this;
     } catch (IOException | InterruptedException | RuntimeException e) {
       close();
@@ -122,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
     String base = name.replaceAll("-\\d+$", "");
     env.put("TRENDMILL_BOOTSTRAP_SERVERS", settings.bootstrapServers());
     env.put("TRENDMILL_SCHEMA_REGISTRY_URL", settings.registryUrl());
+    env.put("TRENDMILL_HTTP_PORT", "0"); // extra instances: any free port unless told
     env.put("TRENDMILL_STATE_DIR", stateDir(name).toString());
     env.putAll(serviceEnv);
     env.putAll(extraEnv);
@@ -181,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
                   throw new StackException(child.name() + " exited during start-up; its log ends:\n" + child.tail(30));
                 }
               }
-              return groupsStable() && healthy(settings.viewUrl()) && healthy(settings.ingestUrl());
+              return groupsStable() && healthy(settings.viewUrl()) && healthy(settings.ingestUrl()) && healthy(settings.enrichUrl());
             });
     if (!ready) {
       StringBuilder logs = new StringBuilder();
@@ -257,6 +265,7 @@ public final class LocalStack implements AutoCloseable {
     ports.put("the registry's management interface (--registry-management-port)", settings.registryManagementPort());
     ports.put("the view (--view-port)", settings.viewPort());
     ports.put("the ingest HTTP endpoint (--ingest-port)", settings.ingestPort());
+    ports.put("enrich's operations endpoint (--enrich-port)", settings.enrichPort());
     for (Map.Entry<String, Integer> port : ports.entrySet()) {
       if (!Ports.isFree(settings.host(), port.getValue())) {
         releaseLock();
