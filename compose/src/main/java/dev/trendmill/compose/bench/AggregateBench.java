@@ -1,0 +1,349 @@
+package dev.trendmill.compose.bench;
+
+import dev.trendmill.aggregate.AggregateConfig;
+import dev.trendmill.aggregate.TrendTopology;
+import dev.trendmill.compose.generate.ArticleGenerator;
+import dev.trendmill.compose.generate.EntityPool;
+import dev.trendmill.compose.generate.GeneratedArticle;
+import dev.trendmill.schemas.TopicAdmin;
+import dev.trendmill.schemas.TopicNames;
+import dev.trendmill.schemas.Topics;
+import dev.trendmill.schemas.avro.EnrichedArticle;
+import dev.trendmill.schemas.avro.EntityMention;
+import dev.trendmill.schemas.avro.TrendUpdate;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Issue 5's benchmark: the aggregate topology fed from a pre-filled enriched-articles topic, beside a word count (our
+ * own version of Kafka Streams' WordCountDemo: split lines into words, group by word, count) fed lines with exactly as
+ * many words as the articles have entity mentions (the words are the entity ids, so the key spaces match too). Both
+ * run in this JVM, one after the other, on the same broker with the same Streams settings (exactly-once v2, one
+ * thread, the pipeline's commit interval). Throughput is a drain of the pre-filled topic; latency is measured per
+ * mention at a steady rate, from send to the output record that shows the new count (see {@link Freshness}).
+ */
+public final class AggregateBench {
+  private static final TopicNames NAMES = new TopicNames("bench.");
+  private static final String WORDS = "bench.words";
+  private static final String WORD_COUNTS = "bench.word-counts";
+
+  private final String bootstrap;
+  private final String registryUrl;
+  private final Path stateDir;
+  private final PrintWriter out;
+
+  /** One side's figures. */
+  public record Side(String name, long records, long mentions, double seconds, double recordsPerSecond, double mentionsPerSecond, long samples, double p50, double p99, double max) {
+    public double microsPerMention() {
+      return 1e6 / mentionsPerSecond;
+    }
+  }
+
+  public AggregateBench(String bootstrap, String registryUrl, Path stateDir, PrintWriter out) {
+    this.bootstrap = bootstrap;
+    this.registryUrl = registryUrl;
+    this.stateDir = stateDir;
+    this.out = out;
+  }
+
+  /** Word-count topology, as in Kafka's WordCountDemo. */
+  public static Topology wordCount() {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(WORDS, Consumed.with(Serdes.String(), Serdes.String()))
+        .flatMapValues(line -> Arrays.asList(line.split(" ")))
+        .groupBy((key, word) -> word, Grouped.with("words", Serdes.String(), Serdes.String()))
+        .count(Materialized.as("word-counts"))
+        .toStream()
+        .to(WORD_COUNTS, Produced.with(Serdes.String(), Serdes.Long()));
+    return builder.build();
+  }
+
+  public List<Side> run(long articles, double steadyRate, Duration steadyFor, int partitions) throws Exception {
+    AggregateConfig config =
+        new AggregateConfig(
+            Map.of(
+                "bootstrap.servers", bootstrap,
+                "schema.registry.url", registryUrl,
+                "topic.prefix", NAMES.prefix(),
+                "state.dir", stateDir.toString(),
+                "http.port", 0));
+    Topics topics = config.topics();
+    try (Admin admin = admin()) {
+      TopicAdmin.ensureTopics(admin, NAMES, partitions, (short) 1);
+      admin.createTopics(List.of(new NewTopic(WORDS, partitions, (short) 1), new NewTopic(WORD_COUNTS, partitions, (short) 1))).all().get();
+    }
+    Instant start = Instant.parse("2025-09-01T00:00:00Z");
+    ArticleGenerator generator = ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(articles, 303, start, Duration.ofDays(7)));
+    Map<String, EntityPool.Member> members = new HashMap<>();
+    generator.pool().members().forEach(m -> members.put(m.id(), m));
+    Serializer<EnrichedArticle> enrichedSerializer = topics.enriched().valueSerde().serializer();
+
+    out.printf("Pre-filling %s and %s with %d records each...%n", topics.names().enriched(), WORDS, articles);
+    out.flush();
+    long mentions = 0;
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      for (GeneratedArticle article : generator) {
+        mentions += article.entityIds().size();
+        producer.send(new ProducerRecord<>(topics.names().enriched(), article.id(), enrichedSerializer.serialize(topics.names().enriched(), enriched(article, members))));
+        producer.send(new ProducerRecord<>(WORDS, article.id(), String.join(" ", article.entityIds()).getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+
+    Properties aggregateProps = config.streamsProperties("bench-aggregate", "aggregate");
+    Properties wordProps = config.streamsProperties("bench-wordcount", "wordcount");
+    Topology aggregate = TrendTopology.build(topics, config.settings());
+
+    Drain aggregateDrain = drain("aggregate", aggregate, aggregateProps, topics.names().enriched());
+    Drain wordDrain = drain("word count", wordCount(), wordProps, WORDS);
+
+    // Latency at a steady rate, each topology alone again, on fresh records published after the backlog.
+    long steadyArticles = (long) (steadyRate * steadyFor.toSeconds());
+    ArticleGenerator steady =
+        ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(steadyArticles, 304, start.plus(Duration.ofDays(8)), steadyFor.multipliedBy(60)));
+    steady.pool().members().forEach(m -> members.put(m.id(), m));
+    Freshness aggregateFresh =
+        steadyRun("aggregate", aggregate, aggregateProps, steady, steadyRate, members, (article, producer) ->
+            producer.send(new ProducerRecord<>(topics.names().enriched(), article.id(), enrichedSerializer.serialize(topics.names().enriched(), enriched(article, members)))),
+            topics.names().trends(), (record, fresh) -> {
+              String key = new String(record.key(), StandardCharsets.UTF_8);
+              if (key.endsWith("|all")) {
+                TrendUpdate update = topics.trends().valueSerde().deserializer().deserialize(record.topic(), record.value());
+                fresh.observed(update.getEntityId(), update.getCount(), System.nanoTime());
+              }
+            });
+    Freshness wordFresh =
+        steadyRun("word count", wordCount(), wordProps, steady, steadyRate, members, (article, producer) ->
+            producer.send(new ProducerRecord<>(WORDS, article.id(), String.join(" ", article.entityIds()).getBytes(StandardCharsets.UTF_8))),
+            WORD_COUNTS, (record, fresh) -> {
+              String word = new String(record.key(), StandardCharsets.UTF_8);
+              try (LongDeserializer longs = new LongDeserializer()) {
+                fresh.observed(word, longs.deserialize(record.topic(), record.value()), System.nanoTime());
+              }
+            });
+    return List.of(side("aggregate", articles, mentions, aggregateDrain, aggregateFresh), side("word count", articles, mentions, wordDrain, wordFresh));
+  }
+
+  private static Side side(String name, long records, long mentions, Drain drain, Freshness fresh) {
+    return new Side(name, records, mentions, drain.seconds, records / drain.seconds, mentions / drain.seconds, fresh.measured(), fresh.percentileMillis(50), fresh.percentileMillis(99), fresh.percentileMillis(100));
+  }
+
+  private record Drain(double seconds) {}
+
+  /** Starts the topology on the pre-filled topic and times it until its committed offsets reach the end. */
+  private Drain drain(String name, Topology topology, Properties props, String input) throws Exception {
+    out.printf("Draining %s with the %s topology...%n", input, name);
+    out.flush();
+    try (KafkaStreams streams = new KafkaStreams(topology, props); Admin admin = admin()) {
+      Map<TopicPartition, Long> end = endOffsets(admin, input);
+      long begin = System.nanoTime();
+      streams.start();
+      while (!caughtUp(admin, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG), end)) {
+        if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+          throw new IllegalStateException(name + " stopped: " + streams.state());
+        }
+        Thread.sleep(100);
+      }
+      double seconds = (System.nanoTime() - begin) / 1e9;
+      out.printf("  %s: %.1f s%n", name, seconds);
+      streams.close(Duration.ofSeconds(60));
+      return new Drain(seconds);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Sender {
+    void send(GeneratedArticle article, KafkaProducer<String, byte[]> producer);
+  }
+
+  private Freshness steadyRun(
+      String name, Topology topology, Properties props, ArticleGenerator steady, double rate, Map<String, EntityPool.Member> members, Sender sender,
+      String output, BiConsumer<ConsumerRecord<byte[], byte[]>, Freshness> observe) throws Exception {
+    out.printf("Latency of the %s topology at %.0f records/s...%n", name, rate);
+    out.flush();
+    Freshness fresh = new Freshness();
+    try (KafkaStreams streams = new KafkaStreams(topology, props);
+        KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      streams.start();
+      List<TopicPartition> partitions = consumer.partitionsFor(output).stream().map(p -> new TopicPartition(output, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      // The counts so far are where the new ones start: the drained backlog named the same entities.
+      Map<String, Long> baseline = currentCounts(props, streams);
+      baseline.forEach(fresh::baseline);
+      Thread reader =
+          Thread.ofPlatform().daemon().start(() -> {
+            try {
+              while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                  observe.accept(record, fresh);
+                }
+              }
+            } catch (org.apache.kafka.common.errors.InterruptException stopped) {
+              // the run is over
+            }
+          });
+      try (KafkaProducer<String, byte[]> producer = producer()) {
+        long interval = (long) (1e9 / rate);
+        long next = System.nanoTime();
+        for (GeneratedArticle article : steady) {
+          long wait;
+          while ((wait = next - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          next += interval;
+          long sent = System.nanoTime();
+          article.entityIds().forEach(id -> fresh.sent(id, sent));
+          sender.send(article, producer);
+        }
+        producer.flush();
+      }
+      long settle = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (fresh.unseen() > 0 && System.nanoTime() < settle) {
+        Thread.sleep(50);
+      }
+      reader.interrupt();
+      reader.join(5_000);
+      out.printf("  %d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+          fresh.measured(), fresh.unseen(), fresh.percentileMillis(50), fresh.percentileMillis(99), fresh.percentileMillis(100));
+      streams.close(Duration.ofSeconds(60));
+    }
+    return fresh;
+  }
+
+  /** The all-time counts in the running topology's store (aggregate totals, or word counts). */
+  private static Map<String, Long> currentCounts(Properties props, KafkaStreams streams) throws InterruptedException {
+    Map<String, Long> counts = new HashMap<>();
+    boolean aggregate = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG).contains("aggregate");
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
+      try {
+        if (aggregate) {
+          var store = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+              dev.trendmill.aggregate.StoreNames.ALL_TIME, org.apache.kafka.streams.state.QueryableStoreTypes.<String, TrendUpdate>keyValueStore()));
+          try (var all = store.all()) {
+            all.forEachRemaining(kv -> counts.put(kv.key, kv.value.getCount()));
+          }
+        } else {
+          var store = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+              "word-counts", org.apache.kafka.streams.state.QueryableStoreTypes.<String, Long>keyValueStore()));
+          try (var all = store.all()) {
+            all.forEachRemaining((KeyValue<String, Long> kv) -> counts.put(kv.key, kv.value));
+          }
+        }
+        return counts;
+      } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> end) {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+      return end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+    int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (int p = 0; p < partitions; p++) {
+      request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    Map<TopicPartition, Long> end = new HashMap<>();
+    for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : admin.listOffsets(request).all().get().entrySet()) {
+      end.put(e.getKey(), e.getValue().offset());
+    }
+    return end;
+  }
+
+  private static EnrichedArticle enriched(GeneratedArticle article, Map<String, EntityPool.Member> members) {
+    return EnrichedArticle.newBuilder()
+        .setId(article.id())
+        .setUrl(article.url())
+        .setTitle(article.title())
+        .setPublishedAt(article.publishedAt())
+        .setIngestedAt(Instant.now())
+        .setSource(article.source())
+        .setLanguage("en")
+        .setDuplicateOf(null)
+        .setEntities(article.entityIds().stream().map(id -> EntityMention.newBuilder()
+            .setEntityId(id).setName(members.get(id).name()).setType(members.get(id).type()).setMentions(1).setSalience(0.5).setConfidence(1.0).build()).toList())
+        .setExtractorVersion("bench")
+        .build();
+  }
+
+  private Admin admin() {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+  }
+
+  private KafkaProducer<String, byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.BATCH_SIZE_CONFIG, 131072),
+        new StringSerializer(),
+        new org.apache.kafka.common.serialization.ByteArraySerializer());
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}

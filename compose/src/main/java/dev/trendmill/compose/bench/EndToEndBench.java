@@ -1,0 +1,237 @@
+package dev.trendmill.compose.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trendmill.compose.embedded.ChildProcess;
+import dev.trendmill.compose.embedded.LocalStack;
+import dev.trendmill.compose.generate.ArticleGenerator;
+import dev.trendmill.compose.generate.EntityPool;
+import dev.trendmill.compose.generate.GeneratedArticle;
+import dev.trendmill.schemas.TopicNames;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The end-to-end benchmark on a running local stack: the raw broker first (Kafka's producer-performance tool on one
+ * topic with our article sizes), then a backlog of generated articles drained through ingest → enrich → aggregate
+ * (sustained articles/s), then freshness at a steady rate (time from drop to the count visible in the view), and the
+ * resident memory of every process.
+ */
+public final class EndToEndBench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final LocalStack stack;
+  private final PrintWriter out;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** The figures of one run. */
+  public record Result(
+      BrokerBaseline.Result broker,
+      long articles,
+      long mentions,
+      double fillPerSecond,
+      double drainSeconds,
+      double drainFromFirstSeconds,
+      double articlesPerSecond,
+      double steadyRate,
+      long freshnessSamples,
+      double p50,
+      double p99,
+      double max,
+      Map<String, ProcessMemory> memory) {}
+
+  public EndToEndBench(LocalStack stack, PrintWriter out) {
+    this.stack = stack;
+    this.out = out;
+  }
+
+  public Result run(long articles, long brokerRecords, double steadyRate, Duration steadyFor, Path workDir) throws Exception {
+    String bootstrap = stack.settings().bootstrapServers();
+    Instant start = Instant.parse("2025-06-01T00:00:00Z");
+    ArticleGenerator backlog = ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(articles, 101, start, Duration.ofDays(7)));
+
+    // 1. The raw broker, with the same records.
+    Path payloads = workDir.resolve("payloads.txt");
+    try (OutputStream file = Files.newOutputStream(payloads)) {
+      for (long i = 0; i < Math.min(articles, 2000); i++) {
+        file.write(backlog.article(i).toJson());
+        file.write('\n');
+      }
+    }
+    try (Admin admin = stack.admin()) {
+      admin.createTopics(List.of(new NewTopic("bench.raw", stack.settings().partitions(), (short) 1))).all().get();
+    }
+    out.printf("Raw broker: ProducerPerformance, %d records from %s...%n", brokerRecords, payloads.getFileName());
+    out.flush();
+    BrokerBaseline.Result broker = BrokerBaseline.run(bootstrap, "bench.raw", payloads, brokerRecords, workDir.resolve("producer-performance.log"));
+    out.println("  " + broker.summary());
+
+    // 2. A backlog on the inbox while the services are stopped, then drained.
+    for (String service : List.of("ingest", "enrich", "aggregate")) {
+      stack.services().get(service).stop(Duration.ofSeconds(60));
+    }
+    out.printf("Filling the inbox with %d generated articles (services stopped)...%n", articles);
+    out.flush();
+    long mentions = 0;
+    long fillStart = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      AtomicReference<Exception> failure = new AtomicReference<>();
+      for (GeneratedArticle article : backlog) {
+        mentions += article.entityIds().size();
+        producer.send(new ProducerRecord<>(TopicNames.DEFAULT.inbox(), article.id().getBytes(StandardCharsets.UTF_8), article.toJson()), (md, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          }
+        });
+      }
+      producer.flush();
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+    }
+    double fillPerSecond = articles / ((System.nanoTime() - fillStart) / 1e9);
+    out.printf("  %.0f articles/s into the inbox (generation included)%n", fillPerSecond);
+    long drainStart = System.nanoTime();
+    for (String service : List.of("ingest", "enrich", "aggregate")) {
+      stack.restartService(service);
+    }
+    long firstSeen = -1;
+    long counted = 0;
+    Duration timeout = Duration.ofSeconds(Math.max(300, articles / 100));
+    while (counted < mentions) {
+      if (System.nanoTime() - drainStart > timeout.toNanos()) {
+        throw new IllegalStateException("Only " + counted + " of " + mentions + " mentions counted after " + timeout);
+      }
+      Thread.sleep(250);
+      counted = viewMentions();
+      if (counted > 0 && firstSeen < 0) {
+        firstSeen = System.nanoTime();
+      }
+    }
+    long drainEnd = System.nanoTime();
+    double drainSeconds = (drainEnd - drainStart) / 1e9;
+    double fromFirst = (drainEnd - firstSeen) / 1e9;
+    out.printf("  drained in %.1f s from service start (%.1f s from the first count): %.0f articles/s%n", drainSeconds, fromFirst, articles / fromFirst);
+    out.flush();
+
+    // 3. Freshness at a steady rate, after the backlog, published later so that nothing is late.
+    long steadyArticles = (long) (steadyRate * steadyFor.toSeconds());
+    ArticleGenerator steady =
+        ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(steadyArticles, 202, start.plus(Duration.ofDays(8)), steadyFor.multipliedBy(60)));
+    Freshness freshness = new Freshness();
+    Map<String, Long> now = viewCounts();
+    for (EntityPool.Member member : steady.pool().members()) {
+      freshness.baseline(member.id(), now.getOrDefault(member.id(), 0L));
+    }
+    out.printf("Freshness: %d articles at %.0f/s, the view polled every 20 ms...%n", steadyArticles, steadyRate);
+    out.flush();
+    Thread poller =
+        Thread.ofPlatform().daemon().name("view-poller").start(() -> {
+          while (!Thread.currentThread().isInterrupted()) {
+            try {
+              Map<String, Long> counts = viewCounts();
+              long seen = System.nanoTime();
+              counts.forEach((id, count) -> freshness.observed(id, count, seen));
+              Thread.sleep(20);
+            } catch (InterruptedException e) {
+              return;
+            } catch (Exception e) {
+              // the next poll tries again
+            }
+          }
+        });
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      long interval = (long) (1e9 / steadyRate);
+      long next = System.nanoTime();
+      for (GeneratedArticle article : steady) {
+        long wait;
+        while ((wait = next - System.nanoTime()) > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+        next += interval;
+        byte[] json = article.toJson();
+        long sent = System.nanoTime();
+        article.entityIds().forEach(id -> freshness.sent(id, sent));
+        producer.send(new ProducerRecord<>(TopicNames.DEFAULT.inbox(), article.id().getBytes(StandardCharsets.UTF_8), json));
+      }
+      producer.flush();
+    }
+    long settle = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (freshness.unseen() > 0 && System.nanoTime() < settle) {
+      Thread.sleep(50);
+    }
+    poller.interrupt();
+    poller.join(5_000);
+    out.printf("  %d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+        freshness.measured(), freshness.unseen(), freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100));
+
+    Map<String, ProcessMemory> memory = new LinkedHashMap<>();
+    memory.put("kafka", ProcessMemory.of(stack.kafka().process().pid()));
+    for (ChildProcess child : stack.services().values()) {
+      memory.put(child.name(), ProcessMemory.of(child.pid()));
+    }
+    return new Result(
+        broker, articles, mentions, fillPerSecond, drainSeconds, fromFirst, articles / fromFirst, steadyRate, freshness.measured(),
+        freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100), memory);
+  }
+
+  private long viewMentions() {
+    try {
+      return get("/api/stats").path("mentions").asLong();
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
+  private Map<String, Long> viewCounts() throws IOException, InterruptedException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (JsonNode row : get("/api/trends?horizon=all&limit=1000").path("trends")) {
+      counts.put(row.path("id").asText(), row.path("count").asLong());
+    }
+    return counts;
+  }
+
+  private JsonNode get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(URI.create(stack.settings().viewUrl() + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(path + ": " + response.statusCode());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.BATCH_SIZE_CONFIG, 131072,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.trendmill.compose.bench;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Time from sending a record to seeing its effect: for each key (an entity, a word) the sender records the count the
+ * key reaches with each record and when it was sent; an observer that sees a key's count reports the latency of every
+ * record that count covers. So latency is measured per mention, the same way for any pipeline, with no clock in the
+ * records. Memory holds only the records not yet seen, plus one long per measured latency.
+ */
+public final class Freshness {
+  private record Sent(long count, long nanos) {}
+
+  private final Map<String, ArrayDeque<Sent>> pending = new HashMap<>();
+  private final Map<String, Long> counts = new HashMap<>();
+  private long[] latencies = new long[1 << 12];
+  private int size;
+
+  /** Counts start from what the pipeline shows now. */
+  public synchronized void baseline(String key, long count) {
+    counts.put(key, count);
+  }
+
+  /** A record naming {@code key} was sent at {@code nanos}. */
+  public synchronized void sent(String key, long nanos) {
+    long count = counts.merge(key, 1L, Long::sum);
+    pending.computeIfAbsent(key, k -> new ArrayDeque<>()).add(new Sent(count, nanos));
+  }
+
+  /** The pipeline shows {@code count} for {@code key} at {@code nanos}. */
+  public synchronized void observed(String key, long count, long nanos) {
+    ArrayDeque<Sent> queue = pending.get(key);
+    while (queue != null && !queue.isEmpty() && queue.peekFirst().count() <= count) {
+      record(nanos - queue.pollFirst().nanos());
+    }
+  }
+
+  public synchronized int unseen() {
+    return pending.values().stream().mapToInt(ArrayDeque::size).sum();
+  }
+
+  public synchronized int measured() {
+    return size;
+  }
+
+  /** The {@code p}-th percentile (0..100) of the latencies measured, in milliseconds; NaN when none. */
+  public synchronized double percentileMillis(double p) {
+    if (size == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = Arrays.copyOf(latencies, size);
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * size) - 1;
+    return sorted[Math.max(0, Math.min(size - 1, index))] / 1e6;
+  }
+
+  private void record(long latency) {
+    if (size == latencies.length) {
+      latencies = Arrays.copyOf(latencies, size * 2);
+    }
+    latencies[size++] = latency;
+  }
+}

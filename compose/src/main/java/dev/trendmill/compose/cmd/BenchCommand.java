@@ -1,0 +1,121 @@
+package dev.trendmill.compose.cmd;
+
+import dev.trendmill.compose.bench.AggregateBench;
+import dev.trendmill.compose.bench.EndToEndBench;
+import dev.trendmill.compose.bench.ProcessMemory;
+import dev.trendmill.compose.embedded.LocalStack;
+import dev.trendmill.compose.embedded.StackSettings;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trendmill bench}: starts a local stack of its own (random ports, a fresh data directory) and measures it: the
+ * raw broker, the end-to-end pipeline (drain rate, freshness at a steady rate, memory), and the aggregate topology
+ * beside a word count. Prints a Markdown summary for BENCHMARKS.md. Never part of the build.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {"Measure the pipeline on a local stack of its own: raw broker, end to end, freshness, memory, aggregate vs word count."})
+public final class BenchCommand implements Callable<Integer> {
+  enum Part { all, e2e, aggregate }
+
+  @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", description = "Articles drained end to end (default: ${DEFAULT-VALUE}).")
+  long articles;
+
+  @Option(names = "--broker-records", paramLabel = "N", defaultValue = "200000", description = "Records for the raw broker measurement (default: ${DEFAULT-VALUE}).")
+  long brokerRecords;
+
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "1000", description = "Articles/s of the freshness and latency runs (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "Length of the freshness and latency runs (default: ${DEFAULT-VALUE}).")
+  long seconds;
+
+  @Option(names = "--aggregate-articles", paramLabel = "N", defaultValue = "100000", description = "Enriched articles for the aggregate vs word count drain (default: ${DEFAULT-VALUE}).")
+  long aggregateArticles;
+
+  @Option(names = "--only", paramLabel = "PART", defaultValue = "all", description = "all, e2e or aggregate (default: ${DEFAULT-VALUE}).")
+  Part only;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory of the benchmark's stack (default: a new temporary one).")
+  Path dataDir;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = dataDir != null ? dataDir : Files.createTempDirectory("trendmill-bench-");
+    out.println("Machine: " + machine());
+    EndToEndBench.Result e2e = null;
+    List<AggregateBench.Side> sides = null;
+    try (LocalStack stack = new LocalStack(StackSettings.randomPorts(dir), new PrintStream(System.out, true)).start()) {
+      if (only != Part.aggregate) {
+        e2e = new EndToEndBench(stack, out).run(articles, brokerRecords, rate, Duration.ofSeconds(seconds), dir);
+      }
+      if (only != Part.e2e) {
+        for (String service : List.of("ingest", "enrich", "aggregate")) {
+          stack.services().get(service).stop(Duration.ofSeconds(60));
+        }
+        sides =
+            new AggregateBench(stack.settings().bootstrapServers(), stack.settings().registryUrl(), dir.resolve("bench-state"), out)
+                .run(aggregateArticles, rate, Duration.ofSeconds(seconds), stack.settings().partitions());
+      }
+    }
+    out.println();
+    out.println("## Results (" + machine() + ")");
+    if (e2e != null) {
+      out.println();
+      out.println("| end to end | value |");
+      out.println("|---|---:|");
+      out.printf("| raw broker, ProducerPerformance (%d records, %.1f MB/s) | %,.0f records/s |%n", e2e.broker().records(), e2e.broker().megabytesPerSecond(), e2e.broker().recordsPerSecond());
+      out.printf("| inbox filled (generation + produce) | %,.0f articles/s |%n", e2e.fillPerSecond());
+      out.printf("| drained end to end, %,d articles, %,d mentions | %,.0f articles/s (%.1f s; %.1f s with service start) |%n", e2e.articles(), e2e.mentions(), e2e.articlesPerSecond(), e2e.drainFromFirstSeconds(), e2e.drainSeconds());
+      out.printf("| end to end / raw broker | %.3f |%n", e2e.articlesPerSecond() / e2e.broker().recordsPerSecond());
+      out.printf("| freshness at %.0f articles/s, %,d mentions: p50 / p99 / max | %.0f / %.0f / %.0f ms |%n", e2e.steadyRate(), e2e.freshnessSamples(), e2e.p50(), e2e.p99(), e2e.max());
+      long total = 0;
+      for (Map.Entry<String, ProcessMemory> m : e2e.memory().entrySet()) {
+        out.printf("| RSS of %s: now / peak | %d / %d MB |%n", m.getKey(), m.getValue().rssMb(), m.getValue().peakMb());
+        total += m.getValue().rssMb();
+      }
+      out.printf("| RSS of the stack (these processes), now | %d MB |%n", total);
+    }
+    if (sides != null) {
+      out.println();
+      out.println("| topology | records/s | mentions/s | µs per mention | latency p50 / p99 / max (ms) |");
+      out.println("|---|---:|---:|---:|---:|");
+      for (AggregateBench.Side side : sides) {
+        out.printf("| %s | %,.0f | %,.0f | %.1f | %.0f / %.0f / %.0f |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(), side.microsPerMention(), side.p50(), side.p99(), side.max());
+      }
+      out.printf("%nAggregate cost per mention / word count's: %.2f%n", sides.get(0).microsPerMention() / sides.get(1).microsPerMention());
+    }
+    out.println("Stack data and logs: " + dir.toAbsolutePath());
+    out.flush();
+    return 0;
+  }
+
+  static String machine() {
+    long memKb = 0;
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemTotal:")) {
+          memKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (Exception e) {
+      // not Linux
+    }
+    return Runtime.getRuntime().availableProcessors() + " cores, " + (memKb / 1024 / 1024) + " GB memory, JDK " + Runtime.version();
+  }
+}
