@@ -2,6 +2,7 @@ package dev.trendmill.compose.cmd;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trendmill.compose.embedded.LocalStack;
+import dev.trendmill.compose.embedded.StackException;
 import dev.trendmill.compose.lag.LagTable;
 import dev.trendmill.schemas.lag.LagReport;
 import dev.trendmill.schemas.ops.LagMonitor;
@@ -68,10 +69,10 @@ public final class LagCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     boolean terminal = System.console() != null;
     try (LagMonitor monitor = new LagMonitor(new LagReader(Map.of("bootstrap.servers", bootstrapServer)), watched, pause, window, Clock.systemUTC())) {
-      LagReport report = monitor.sample();
+      LagReport report = sample(monitor);
       for (int i = 1; i < samples && !watch; i++) {
         Thread.sleep(pause.toMillis());
-        report = monitor.sample();
+        report = sample(monitor);
       }
       while (true) {
         if (watch && terminal) {
@@ -87,8 +88,17 @@ public final class LagCommand implements Callable<Integer> {
           return 0;
         }
         Thread.sleep(pause.toMillis());
-        report = monitor.sample();
+        report = sample(monitor);
       }
+    }
+  }
+
+  /** One sample; an unreachable cluster is the user's to fix: a one-line message, exit 1. */
+  private LagReport sample(LagMonitor monitor) {
+    try {
+      return monitor.sample();
+    } catch (IllegalStateException e) {
+      throw new StackException(e.getMessage() + " (--bootstrap-server " + bootstrapServer + ")");
     }
   }
 }

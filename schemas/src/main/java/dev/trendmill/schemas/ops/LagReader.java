@@ -71,7 +71,14 @@ public final class LagReader implements AutoCloseable {
     this.probe = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
+  /** One round over {@code groups}; throws {@link IllegalStateException} when the cluster cannot be reached. */
   public synchronized Round read(Collection<String> groups, long nowMs) {
+    try {
+      admin.describeCluster().nodes().get(CALL_TIMEOUT_S, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalStateException("Cannot reach Kafka to read consumer lag: " + cause.getMessage(), e);
+    }
     Map<String, GroupState> states = new LinkedHashMap<>();
     Map<PartitionKey, Long> committed = new HashMap<>();
     Map<String, Integer> members = new HashMap<>();
