@@ -37,6 +37,7 @@ public final class LagMonitor implements AutoCloseable {
   private final List<MeterUpdate> meters = new ArrayList<>();
   private volatile LagReport latest;
   private ScheduledExecutorService scheduler;
+  private boolean failing;
 
   private interface MeterUpdate {
     void update(LagReport report);
@@ -85,8 +86,15 @@ public final class LagMonitor implements AutoCloseable {
         () -> {
           try {
             sample();
+            if (failing) {
+              failing = false;
+              LOG.info("lag: sampling works again");
+            }
           } catch (RuntimeException e) {
-            LOG.warn("lag sample failed: {}", e.toString());
+            if (!failing) { // one line when it starts failing, not one per interval
+              failing = true;
+              LOG.warn("lag: sampling failed, retrying every {} ms: {}", interval.toMillis(), e.getMessage());
+            }
           }
         },
         0,
