@@ -7,6 +7,7 @@ import dev.trendmill.compose.cmd.DropCommand;
 import dev.trendmill.compose.cmd.EntityCommand;
 import dev.trendmill.compose.cmd.ExtractCommand;
 import dev.trendmill.compose.cmd.GenerateCommand;
+import dev.trendmill.compose.cmd.LagCommand;
 import dev.trendmill.compose.cmd.TrendsCommand;
 import dev.trendmill.compose.cmd.UpCommand;
 import dev.trendmill.compose.embedded.StackException;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TrendmillCommand.Version.class,
     description = "Turns a stream of articles into live trend signals.",
-    subcommands = {UpCommand.class, DemoCommand.class, DropCommand.class, TrendsCommand.class, EntityCommand.class, CatalogCommand.class, ExtractCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {UpCommand.class, DemoCommand.class, DropCommand.class, TrendsCommand.class, EntityCommand.class, LagCommand.class, CatalogCommand.class, ExtractCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TrendmillCommand {
 
   public static void main(String[] args) {

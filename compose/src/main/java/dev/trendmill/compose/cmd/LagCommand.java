@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     name = "lag",
     mixinStandardHelpOptions = true,
     description = {
-      "Show how far behind each consumer group is, per partition: committed and end offsets, lag in records and in"
-          + " seconds (age of the oldest unconsumed record), time since the last commit, and a status: ok, lagging"
+      "Show how far behind each consumer group is, per partition.",
+      "Committed and end offsets, lag in records and in seconds (age of the oldest unconsumed record), time since the last commit, and a status: ok, lagging"
           + " (the lag grew over the whole window), stalled (a backlog and no commit over the window), stopped (a"
           + " backlog and no member).",
       "Without --watch it takes --samples samples --interval apart, then prints once."
