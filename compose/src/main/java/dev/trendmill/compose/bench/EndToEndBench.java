@@ -186,6 +186,7 @@ public final class EndToEndBench {
 
     Map<String, ProcessMemory> memory = new LinkedHashMap<>();
     memory.put("kafka", ProcessMemory.of(stack.kafka().process().pid()));
+    memory.put("registry", ProcessMemory.of(stack.registry().process().pid()));
     for (ChildProcess child : stack.services().values()) {
       memory.put(child.name(), ProcessMemory.of(child.pid()));
     }

@@ -75,6 +75,10 @@ public final class LocalStack implements AutoCloseable {
     return kafka;
   }
 
+  public EmbeddedRegistry registry() {
+    return registry;
+  }
+
   public Map<String, ChildProcess> services() {
     return services;
   }
