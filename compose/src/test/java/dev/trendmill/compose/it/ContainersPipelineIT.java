@@ -56,7 +56,7 @@ class ContainersPipelineIT {
       TopicAdmin.ensureTopics(admin, TopicNames.DEFAULT, 3, (short) 1);
     }
     try (IngestService ingest = new IngestService(new IngestConfig(with(with(common, "state.dir", stateDir.resolve("ingest")), "http.port", 0))).start();
-        EnrichService enrich = new EnrichService(new EnrichConfig(with(common, "state.dir", stateDir.resolve("enrich")))).start();
+        EnrichService enrich = new EnrichService(new EnrichConfig(with(with(common, "state.dir", stateDir.resolve("enrich")), "http.port", 0))).start();
         AggregateService aggregate =
             new AggregateService(new AggregateConfig(with(with(common, "state.dir", stateDir.resolve("aggregate")), "http.port", 0))).start()) {
       Deadline.await(Duration.ofMinutes(2), Duration.ofMillis(200), () -> ingest.app().isRunning() && enrich.app().isRunning() && aggregate.app().isRunning());

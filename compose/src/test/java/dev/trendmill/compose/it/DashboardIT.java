@@ -31,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final String HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> Kubernetes";
+  private static final String COMPANY = "Zorbel Quantics";
+  private static final String HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> Zorbel Quantics";
 
   /** The table is redrawn every few seconds: retry a click that lands on a row just replaced. */
   private static void clickFirstRow(WebDriverWait wait) {
@@ -50,12 +51,16 @@ class DashboardIT {
   void leaderboardShowsTheTopEntityAndAClickOpensItsSeries(LocalStack stack) throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "Debian's chromium and chromium-driver packages");
     PipelineScenario.samplesOnce(PipelineScenario.Endpoints.of(stack));
-    // Article titles are untrusted text: this one must show as text, never run.
+    // Article titles are untrusted text: this one must show as text, never run. It names a company no other test
+    // does (found by the company-suffix rule), so it is that entity's only article whatever else the stack holds.
     PipelineScenario.dropRecords(
         PipelineScenario.Endpoints.of(stack),
         List.of(("{\"title\": \"" + HOSTILE_TITLE.replace("\"", "\\\"") + "\", \"published_at\": \"2026-10-16T08:00:00Z\","
-                + " \"url\": \"javascript:window.__pwned=3\", \"body\": \"Kubernetes maintainers met again.\"}").getBytes(StandardCharsets.UTF_8)));
-    JsonNode expected = new ViewClient(stack.settings().viewUrl()).trends("24h", 20).path("trends").get(0);
+                + " \"url\": \"javascript:window.__pwned=3\", \"body\": \"" + COMPANY + " GmbH announced a new cluster tool for Kubernetes users.\"}")
+            .getBytes(StandardCharsets.UTF_8)));
+    ViewClient view = new ViewClient(stack.settings().viewUrl());
+    JsonNode expected = view.trends("24h", 20).path("trends").get(0);
+    JsonNode allTimeTop = view.trends("all", 1).path("trends").get(0);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -83,15 +88,26 @@ class DashboardIT {
       wait.until(d -> !d.findElements(By.cssSelector("#articles li")).isEmpty());
       assertThat(browser.findElements(By.cssSelector("#detail-horizons .chip"))).hasSize(3);
 
-      // The all-time tab ranks by count: Kubernetes leads the samples.
+      // The all-time tab ranks by count.
       browser.findElement(By.cssSelector("#horizons button[data-horizon='all']")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("board-title"), "all time"));
-      wait.until(d -> "project:kubernetes".equals(d.findElement(By.cssSelector("#leaderboard tbody tr")).getAttribute("data-entity")));
-      clickFirstRow(wait);
-      wait.until(ExpectedConditions.textToBe(By.id("detail-name"), "Kubernetes"));
-      wait.until(d -> !d.findElements(By.cssSelector("#articles li")).isEmpty());
+      wait.until(d -> allTimeTop.path("id").asText().equals(d.findElement(By.cssSelector("#leaderboard tbody tr")).getAttribute("data-entity")));
+
+      // Search finds the company; its panel lists the hostile article's title as text, and nothing of it runs.
+      browser.findElement(By.id("search")).sendKeys(COMPANY.split(" ")[1]);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#hits li")));
+      wait.until(
+          d -> {
+            try {
+              d.findElement(By.cssSelector("#hits li")).click();
+              return true;
+            } catch (StaleElementReferenceException replaced) {
+              return false;
+            }
+          });
+      wait.until(ExpectedConditions.textToBe(By.id("detail-name"), COMPANY));
       // The panel redraws every few seconds: read it in one script call, not element by element.
-      wait.until(d -> String.valueOf(browser.executeScript("return document.querySelector('#articles li').textContent")).startsWith(HOSTILE_TITLE));
+      wait.until(d -> String.valueOf(browser.executeScript("return (document.querySelector('#articles li') || {}).textContent || ''")).startsWith(HOSTILE_TITLE));
       assertThat(browser.executeScript("return document.querySelectorAll('#articles li:first-child a').length")).as("a javascript: URL is not made a link").isEqualTo(0L);
       assertThat(browser.findElements(By.cssSelector("#articles img, #articles script"))).isEmpty();
       assertThat(browser.executeScript("return window.__pwned === undefined")).isEqualTo(true);

@@ -166,11 +166,12 @@ class IngestSourcesIT {
   private static long suppressed(HttpClient http, String ingestUrl) {
     try {
       String text = http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-      return text.lines()
-          .filter(line -> line.startsWith("trendmill_ingest_duplicates_suppressed_total "))
-          .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(' ') + 1).strip()))
-          .findFirst()
-          .orElse(0);
+      // Prometheus text: the sample may carry labels ({service="ingest"}) and a decimal value.
+      return Math.round(
+          text.lines()
+              .filter(line -> line.startsWith("trendmill_ingest_duplicates_suppressed_total ") || line.startsWith("trendmill_ingest_duplicates_suppressed_total{"))
+              .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).strip()))
+              .sum());
     } catch (Exception e) {
       throw new IllegalStateException("ingest /metrics: " + e, e);
     }
