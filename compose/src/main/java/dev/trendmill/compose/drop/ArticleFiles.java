@@ -41,16 +41,17 @@ public final class ArticleFiles {
     }
   }
 
-  /** Reads files and directories (recursively, every article file in name order). */
+  /** Reads files and directories (recursively, in name order); files that are not articles are listed as skipped. */
   public static Batch read(List<Path> paths) throws IOException {
     Batch batch = new Batch(List.of(), List.of());
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
-          files = walk.filter(Files::isRegularFile).filter(ArticleFiles::isArticleFile).sorted().toList();
+          files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
+          // Other files in the folder are listed as skipped, so the summary accounts for every file.
           batch.add(readFile(file));
         }
       } else if (Files.isRegularFile(path)) {
@@ -60,11 +61,6 @@ public final class ArticleFiles {
       }
     }
     return batch;
-  }
-
-  private static boolean isArticleFile(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".json") || name.endsWith(".jsonl") || FileArticles.isTextArticle(path);
   }
 
   private static Batch readFile(Path file) throws IOException {
