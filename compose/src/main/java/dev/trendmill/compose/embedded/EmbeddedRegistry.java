@@ -1,10 +1,6 @@
 package dev.trendmill.compose.embedded;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +21,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
   private final String host;
   private final int port;
   private final int managementPort;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private ChildProcess process;
 
   public EmbeddedRegistry(Path home, Path dataDir, String host, int port, int managementPort) {
@@ -97,18 +92,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
   }
 
   private boolean answers() {
-    try {
-      HttpResponse<Void> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(2)).GET().build(),
-              HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return HttpProbe.answersOk(url() + "/subjects");
   }
 
   @Override
