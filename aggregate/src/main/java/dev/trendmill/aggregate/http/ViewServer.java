@@ -7,13 +7,13 @@ import dev.trendmill.aggregate.query.RemoteView.InstanceUnavailableException;
 import dev.trendmill.aggregate.query.TrendService;
 import dev.trendmill.aggregate.query.Views.Series;
 import dev.trendmill.aggregate.score.Horizon;
+import dev.trendmill.schemas.ops.HttpEndpoint;
 import dev.trendmill.schemas.ops.OpsRoutes;
 import dev.trendmill.schemas.ops.Probes;
 import dev.trendmill.schemas.runtime.StreamsApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,8 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -59,8 +57,8 @@ public final class ViewServer implements AutoCloseable {
           "/assets/dashboard.js", "/dashboard/dashboard.js",
           "/assets/dashboard.css", "/dashboard/dashboard.css");
 
+  private final HttpEndpoint endpoint;
   private final HttpServer server;
-  private final ExecutorService executor;
   private TrendService service;
   private StreamsApp app;
   private Probes probes;
@@ -68,16 +66,8 @@ public final class ViewServer implements AutoCloseable {
 
   /** Binds the port (0 picks a free one) without serving yet: the port is this instance's address for the others. */
   public ViewServer(String host, int port) throws IOException {
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    this.executor =
-        Executors.newFixedThreadPool(
-            4,
-            runnable -> {
-              Thread thread = new Thread(runnable, "view-http");
-              thread.setDaemon(true);
-              return thread;
-            });
-    server.setExecutor(executor);
+    this.endpoint = HttpEndpoint.bind("view-http", host, port, 4);
+    this.server = endpoint.server();
   }
 
   /** The operations routes and the lag report to serve too; call before {@link #serve}. Lag may be null (off). */
@@ -101,19 +91,18 @@ public final class ViewServer implements AutoCloseable {
       OpsRoutes.install(server, probes, false);
     }
     server.createContext("/", exchange -> handle(exchange, this::page));
-    server.start();
-    LOG.info("view listening on http://{}:{}/", server.getAddress().getHostString(), port());
+    endpoint.start();
+    LOG.info("view listening on http://{}:{}/", endpoint.host(), port());
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return endpoint.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    endpoint.close();
   }
 
   private record Response(int status, String contentType, byte[] body) {}

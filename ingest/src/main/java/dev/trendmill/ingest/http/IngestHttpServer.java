@@ -7,18 +7,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.trendmill.ingest.normalize.ArticleParser;
 import dev.trendmill.ingest.source.InboxSink;
+import dev.trendmill.schemas.ops.HttpEndpoint;
 import dev.trendmill.schemas.ops.OpsRoutes;
 import dev.trendmill.schemas.ops.Probes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,8 +35,7 @@ public final class IngestHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHttpServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final HttpEndpoint endpoint;
   private final ArticleParser parser;
   private final InboxSink sink;
   private final int maxRequestBytes;
@@ -53,34 +50,24 @@ public final class IngestHttpServer implements AutoCloseable {
     this.parser = new ArticleParser(maxBodyBytes);
     this.sink = sink;
     this.maxRequestBytes = maxRequestBytes;
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
-    this.executor =
-        Executors.newFixedThreadPool(
-            4,
-            runnable -> {
-              Thread thread = new Thread(runnable, "ingest-http");
-              thread.setDaemon(true);
-              return thread;
-            });
-    server.setExecutor(executor);
-    server.createContext("/articles", this::articles);
-    OpsRoutes.install(server, probes, true);
+    this.endpoint = HttpEndpoint.bind("ingest-http", host, port, 4);
+    endpoint.server().createContext("/articles", this::articles);
+    OpsRoutes.install(endpoint.server(), probes, true);
   }
 
   public IngestHttpServer start() {
-    server.start();
-    LOG.info("ingest HTTP listening on http://{}:{}/", server.getAddress().getHostString(), port());
+    endpoint.start();
+    LOG.info("ingest HTTP listening on http://{}:{}/", endpoint.host(), port());
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return endpoint.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    endpoint.close();
   }
 
   private void articles(HttpExchange exchange) throws IOException {
