@@ -35,17 +35,13 @@ public final class CatalogCommand {
 
   /** Where the catalog topic is: shared by the subcommands. */
   public static final class Connection {
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrapServer;
+    @Mixin KafkaOptions kafka;
 
     @Option(names = "--registry-url", paramLabel = "URL", defaultValue = "http://127.0.0.1:8081/apis/ccompat/v7", description = "Confluent-compatible schema registry (default: ${DEFAULT-VALUE}).")
     String registryUrl;
 
-    @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "", description = "Prefix of the pipeline's topic names.")
-    String topicPrefix;
-
     CatalogClient client() {
-      return new CatalogClient(bootstrapServer, registryUrl, topicPrefix);
+      return new CatalogClient(kafka.bootstrapServer, registryUrl, kafka.topicPrefix);
     }
   }
 
@@ -161,7 +157,7 @@ public final class CatalogCommand {
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return new StackException("Cannot reach " + client.topicName() + " at " + connection.bootstrapServer
+    return new StackException("Cannot reach " + client.topicName() + " at " + connection.kafka.bootstrapServer
         + " (is `trendmill up` running?): " + (root.getMessage() == null ? root : root.getMessage()));
   }
 }

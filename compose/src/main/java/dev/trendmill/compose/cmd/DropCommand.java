@@ -3,7 +3,6 @@ package dev.trendmill.compose.cmd;
 import dev.trendmill.compose.drop.ArticleFiles;
 import dev.trendmill.compose.drop.InboxProducer;
 import dev.trendmill.compose.embedded.StackException;
-import dev.trendmill.schemas.TopicNames;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,11 +34,7 @@ public final class DropCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories, or - for standard input.")
   List<String> paths;
 
-  @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092", description = "Kafka to send to (default: ${DEFAULT-VALUE}).")
-  String bootstrapServer;
-
-  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "", description = "Prefix of the pipeline's topic names.")
-  String topicPrefix;
+  @Mixin KafkaOptions kafka;
 
   @Spec CommandSpec spec;
 
@@ -60,18 +56,18 @@ public final class DropCommand implements Callable<Integer> {
     ArticleFiles.Batch fromFiles = ArticleFiles.read(files);
     records.addAll(fromFiles.records());
     skipped.addAll(fromFiles.skipped());
-    String topic = new TopicNames(topicPrefix).inbox();
+    String topic = kafka.topics().inbox();
     int sent = 0;
     if (!records.isEmpty()) {
-      try (InboxProducer producer = new InboxProducer(Map.of("bootstrap.servers", bootstrapServer, "delivery.timeout.ms", 30_000, "request.timeout.ms", 10_000, "max.block.ms", 15_000), topic)) {
+      try (InboxProducer producer = new InboxProducer(Map.of("bootstrap.servers", kafka.bootstrapServer, "delivery.timeout.ms", 30_000, "request.timeout.ms", 10_000, "max.block.ms", 15_000), topic)) {
         ProgressBar bar = new ProgressBar(out, records.size(), System.console() != null && records.size() >= ProgressBar.MIN_RECORDS);
         sent = producer.sendAll(records, bar::update);
         bar.done();
       } catch (Exception e) {
-        throw new StackException("Cannot send to " + topic + " at " + bootstrapServer + " (is `trendmill up` running?): " + rootMessage(e));
+        throw new StackException("Cannot send to " + topic + " at " + kafka.bootstrapServer + " (is `trendmill up` running?): " + rootMessage(e));
       }
     }
-    out.printf("Sent %d article%s to %s at %s.%n", sent, sent == 1 ? "" : "s", topic, bootstrapServer);
+    out.printf("Sent %d article%s to %s at %s.%n", sent, sent == 1 ? "" : "s", topic, kafka.bootstrapServer);
     if (!skipped.isEmpty()) {
       out.printf("Skipped %d:%n", skipped.size());
       skipped.forEach(reason -> out.println("  " + reason));

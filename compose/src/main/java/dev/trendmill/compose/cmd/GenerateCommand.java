@@ -5,7 +5,6 @@ import dev.trendmill.compose.embedded.StackException;
 import dev.trendmill.compose.generate.ArticleGenerator;
 import dev.trendmill.compose.generate.GeneratedArticle;
 import dev.trendmill.compose.generate.GroundTruth;
-import dev.trendmill.schemas.TopicNames;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -22,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -68,11 +68,8 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--expected", paramLabel = "FILE", description = "Where to write the ground truth (default: FILE.expected.json beside --out, else generated-<seed>.expected.json).")
   Path expected;
 
-  @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:9092", description = "Kafka for --to-topic (default: ${DEFAULT-VALUE}).")
-  String bootstrapServer;
-
-  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "", description = "Prefix of the pipeline's topic names.")
-  String topicPrefix;
+  /** Where --to-topic sends. */
+  @Mixin KafkaOptions kafka;
 
   @Spec CommandSpec spec;
 
@@ -84,7 +81,7 @@ public final class GenerateCommand implements Callable<Integer> {
     Path truthFile = expected != null ? expected : defaultTruthFile();
     Pacer pacer = new Pacer(rate);
     if (target.toTopic) {
-      String topic = new TopicNames(topicPrefix).inbox();
+      String topic = kafka.topics().inbox();
       AtomicReference<Exception> failure = new AtomicReference<>();
       try (KafkaProducer<byte[], byte[]> producer = producer()) {
         for (GeneratedArticle article : generator) {
@@ -102,9 +99,9 @@ public final class GenerateCommand implements Callable<Integer> {
         producer.flush();
       }
       if (failure.get() != null) {
-        throw new StackException("Cannot send to " + topic + " at " + bootstrapServer + ": " + failure.get().getMessage());
+        throw new StackException("Cannot send to " + topic + " at " + kafka.bootstrapServer + ": " + failure.get().getMessage());
       }
-      out.printf("Sent %d articles to %s at %s.%n", truth.articles(), topic, bootstrapServer);
+      out.printf("Sent %d articles to %s at %s.%n", truth.articles(), topic, kafka.bootstrapServer);
     } else {
       boolean stdout = target.out.equals("-");
       try (OutputStream sink = stdout ? new java.io.FilterOutputStream(System.out) { @Override public void close() throws java.io.IOException { flush(); } } : new BufferedOutputStream(Files.newOutputStream(Path.of(target.out)), 1 << 16)) {
@@ -138,7 +135,7 @@ public final class GenerateCommand implements Callable<Integer> {
   private KafkaProducer<byte[], byte[]> producer() {
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer,
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServer,
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 10,
