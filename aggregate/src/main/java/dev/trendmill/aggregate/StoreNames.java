@@ -6,10 +6,13 @@ import dev.trendmill.aggregate.score.Horizon;
 public final class StoreNames {
   /** Entity id → its all-time {@code TrendUpdate} (count of articles ever, name, type, latest event time). */
   public static final String ALL_TIME = "trend-all-time";
-  /** {@code <entity id>|<horizon>} → the latest update not yet published (published at the emit interval). */
-  public static final String PENDING = "trend-pending";
-  /** {@code <window end, zero-padded>|<entity id>|<horizon>} → windows to publish as final once past the grace. */
-  public static final String OPEN_WINDOWS = "trend-open-windows";
+  /**
+   * Entity id → the event time of its latest counted mention whose updates are not yet published (they go out at the
+   * emit interval, all-time and one per horizon); {@link Long#MIN_VALUE} when only the all-time count changed.
+   */
+  public static final String PENDING = "trend-pending-mentions";
+  /** Horizon name → the end of the latest window whose final counts were published. */
+  public static final String FINALS_SENT = "trend-finals-sent";
   /** Entity id → its latest articles. */
   public static final String RECENT_ARTICLES = "entity-recent-articles";
   /** {@code <horizon>|<type>#<partition>} → a partition's own leaderboard, merged into trends.top. */

@@ -53,8 +53,8 @@ public final class TrendTopology {
     StreamsBuilder builder = new StreamsBuilder();
 
     builder.addStateStore(keyValueStore(StoreNames.ALL_TIME, topics.<TrendUpdate>avroSerde()));
-    builder.addStateStore(keyValueStore(StoreNames.PENDING, topics.<TrendUpdate>avroSerde()));
-    builder.addStateStore(keyValueStore(StoreNames.OPEN_WINDOWS, topics.<TrendUpdate>avroSerde()));
+    builder.addStateStore(keyValueStore(StoreNames.PENDING, Serdes.Long()));
+    builder.addStateStore(keyValueStore(StoreNames.FINALS_SENT, Serdes.Long()));
     builder.addStateStore(keyValueStore(StoreNames.RECENT_ARTICLES, topics.<RecentArticles>avroSerde()));
     builder.addStateStore(keyValueStore(StoreNames.LEADERBOARD_PARTS, topics.<TopTrends>avroSerde()));
     builder.addStateStore(keyValueStore(StoreNames.LEADERBOARDS, topics.<TopTrends>avroSerde()));
@@ -136,7 +136,7 @@ public final class TrendTopology {
   }
 
   private static String[] countingStores(List<Horizon> horizons) {
-    List<String> names = new ArrayList<>(List.of(StoreNames.ALL_TIME, StoreNames.PENDING, StoreNames.OPEN_WINDOWS, StoreNames.RECENT_ARTICLES));
+    List<String> names = new ArrayList<>(List.of(StoreNames.ALL_TIME, StoreNames.PENDING, StoreNames.FINALS_SENT, StoreNames.RECENT_ARTICLES));
     horizons.stream().map(StoreNames::buckets).distinct().forEach(names::add);
     return names.toArray(String[]::new);
   }

@@ -195,6 +195,53 @@ class TrendTopologyTest {
   }
 
   @Test
+  void everyWindowHoldingAnEntityGetsExactlyOneFinalEqualToABruteForceCount() {
+    Random random = new Random(5);
+    String[] entities = {"project:a", "project:b", "organization:c", "topic:d"};
+    List<long[]> published = new ArrayList<>(); // {entity index, time}
+    long time = T0.toEpochMilli();
+    for (int i = 0; i < 300; i++) {
+      // Mostly minutes apart, sometimes a quiet day: windows with nothing in them must be skipped, not stalled on.
+      time += random.nextInt(20) == 0 ? Duration.ofHours(30).toMillis() : Duration.ofMinutes(random.nextInt(40)).toMillis();
+      int e = random.nextInt(entities.length);
+      published.add(new long[] {e, time});
+      enriched.pipeInput("f" + i, article("f" + i, Instant.ofEpochMilli(time), null, entities[e]));
+    }
+    // Move event time far past the last window's end plus the 2 h grace so every window closes.
+    enriched.pipeInput("last", article("last", Instant.ofEpochMilli(time).plus(Duration.ofDays(3)), null, "topic:other"));
+    Map<String, TrendUpdate> finals = new HashMap<>();
+    for (KeyValue<String, TrendUpdate> kv : emitted()) {
+      if (kv.value.getIsFinal() && !kv.key.startsWith("topic:other")) {
+        String window = kv.key + "@" + kv.value.getWindowEnd().toEpochMilli();
+        assertThat(finals.put(window, kv.value)).as("one final for %s", window).isNull();
+      }
+    }
+
+    long hour = 3_600_000L;
+    long day = 24 * hour;
+    Map<String, long[]> expected = new HashMap<>(); // window → {count, previous two windows' count}
+    for (long[] p : published) {
+      long firstEnd = (p[1] / hour + 1) * hour;
+      for (long end = firstEnd; end < firstEnd + day; end += hour) {
+        String window = entities[(int) p[0]] + "|24h@" + end;
+        long windowEnd = end;
+        expected.computeIfAbsent(window, w -> {
+          int e = (int) p[0];
+          long count = published.stream().filter(q -> q[0] == e && q[1] >= windowEnd - day && q[1] < windowEnd).count();
+          long before = published.stream().filter(q -> q[0] == e && q[1] >= windowEnd - 3 * day && q[1] < windowEnd - day).count();
+          return new long[] {count, before};
+        });
+      }
+    }
+    assertThat(finals.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach((window, counts) -> {
+      TrendUpdate fin = finals.get(window);
+      assertThat(fin.getCount()).as("count of %s", window).isEqualTo(counts[0]);
+      assertThat(fin.getBaseline()).as("baseline of %s", window).isEqualTo(counts[1] / 2.0);
+    });
+  }
+
+  @Test
   void remembersTheLatestArticlesOfEachEntity() {
     for (int i = 0; i < 12; i++) {
       enriched.pipeInput("r" + i, article("r" + i, T0.plus(Duration.ofMinutes(i)), null, "project:dapr"));

@@ -1,0 +1,68 @@
+package dev.trendmill.aggregate.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory bucket counts against a plain list of (entity, bucket) increments. */
+class BucketIndexTest {
+  private static final long G = 300_000; // 5 min
+
+  private record Hit(String entity, long bucket) {}
+
+  @Test
+  void sumsEntitiesAndEvictionAgreeWithABruteForceOverRandomIncrements() {
+    Random random = new Random(11);
+    BucketIndex index = new BucketIndex(G);
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      Hit hit = new Hit("e" + random.nextInt(40), G * random.nextInt(500));
+      hits.add(hit);
+      index.add(hit.entity(), hit.bucket(), 1);
+    }
+    long evictBefore = G * 120;
+    index.evictBefore(evictBefore);
+    hits.removeIf(hit -> hit.bucket() < evictBefore);
+
+    for (int q = 0; q < 300; q++) {
+      long from = G * random.nextInt(520) - G / 2;
+      long to = from + G * random.nextInt(100);
+      String entity = "e" + random.nextInt(45);
+      long expected = hits.stream().filter(h -> h.entity().equals(entity) && h.bucket() >= from && h.bucket() < to).count();
+      assertThat(index.sum(entity, from, to)).as("sum of %s in [%d, %d)", entity, from, to).isEqualTo(expected);
+      Set<String> expectedEntities = new TreeSet<>();
+      hits.stream().filter(h -> h.bucket() >= from && h.bucket() < to).forEach(h -> expectedEntities.add(h.entity()));
+      assertThat(index.entitiesIn(from, to)).containsExactlyElementsOf(expectedEntities);
+    }
+    assertThat(index.earliestBucket()).isEqualTo(hits.stream().mapToLong(Hit::bucket).min().orElseThrow());
+  }
+
+  @Test
+  void addReturnsTheNewCountAndCountReadsIt() {
+    BucketIndex index = new BucketIndex(G);
+    assertThat(index.add("a", 0, 1)).isEqualTo(1);
+    assertThat(index.add("a", 0, 2)).isEqualTo(3);
+    assertThat(index.count("a", 0)).isEqualTo(3);
+    assertThat(index.count("a", G)).isZero();
+    assertThat(index.count("b", 0)).isZero();
+    assertThat(index.firstBucketFrom(1)).isNull();
+    assertThat(index.firstBucketFrom(-G)).isEqualTo(0L);
+  }
+
+  @Test
+  void evictingEverythingLeavesItEmpty() {
+    BucketIndex index = new BucketIndex(G);
+    index.add("a", 0, 1);
+    index.add("b", G, 1);
+    index.evictBefore(2 * G);
+    assertThat(index.size()).isZero();
+    assertThat(index.earliestBucket()).isNull();
+    assertThat(index.sum("a", 0, 10 * G)).isZero();
+    assertThat(index.entitiesIn(0, 10 * G)).isEmpty();
+  }
+}
