@@ -13,8 +13,19 @@ public final class StoreNames {
   public static final String PENDING = "trend-pending-mentions";
   /** Horizon name → the end of the latest window whose final counts were published. */
   public static final String FINALS_SENT = "trend-finals-sent";
-  /** Entity id → its latest articles. */
-  public static final String RECENT_ARTICLES = "entity-recent-articles";
+  /**
+   * {@code <entity id>|<slot>} → one of the entity's latest articles (slots 0 to 9, in no order): a new article
+   * rewrites one slot, the oldest, so each mention writes one small record rather than the whole list.
+   */
+  public static final String RECENT_ARTICLES = "entity-recent-article-slots";
+
+  /** Slots kept per entity in {@link #RECENT_ARTICLES}. */
+  public static final int RECENT_ARTICLE_SLOTS = 10;
+
+  /** The key of one of an entity's recent-article slots. */
+  public static String recentArticleKey(String entityId, int slot) {
+    return entityId + "|" + slot;
+  }
   /** {@code <horizon>|<type>#<partition>} → a partition's own leaderboard, merged into trends.top. */
   public static final String LEADERBOARD_PARTS = "leaderboard-parts";
   /** {@code <horizon>|<type>} → the leaderboard last published on trends.top. */

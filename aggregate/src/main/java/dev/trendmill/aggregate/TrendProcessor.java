@@ -7,7 +7,6 @@ import dev.trendmill.aggregate.score.Standing;
 import dev.trendmill.aggregate.score.TrendScore;
 import dev.trendmill.schemas.avro.ArticleRef;
 import dev.trendmill.schemas.avro.MentionEvent;
-import dev.trendmill.schemas.avro.RecentArticles;
 import dev.trendmill.schemas.avro.TopTrends;
 import dev.trendmill.schemas.avro.TrendEntry;
 import dev.trendmill.schemas.avro.TrendUpdate;
@@ -58,8 +57,7 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
   static final String ALL_TIME = "all";
   static final String ALL_TYPES = "*";
   private static final Logger LOG = LoggerFactory.getLogger(TrendProcessor.class);
-  private static final int RECENT_ARTICLES_KEPT = 10;
-  /** Recent-article lists kept decoded in memory (least recently used dropped first). */
+  /** Entities whose recent-article slots are kept decoded in memory (least recently used dropped first). */
   private static final int RECENT_ARTICLES_CACHED = 20_000;
   private static final long ALL_TIME_ONLY = Long.MIN_VALUE;
   private static final Comparator<ArticleRef> NEWEST_FIRST =
@@ -77,7 +75,7 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
   private KeyValueStore<String, TrendUpdate> allTime;
   private KeyValueStore<String, Long> pending;
   private KeyValueStore<String, Long> finalsSent;
-  private KeyValueStore<String, RecentArticles> recentArticles;
+  private KeyValueStore<String, ArticleRef> recentArticles;
   private final Map<String, WindowStore<String, Long>> buckets = new LinkedHashMap<>();
   private Sensor lateArticles;
 
@@ -87,10 +85,10 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
   /** Sorted like the store, so the sending order does not depend on whether it was just reloaded. */
   private final Map<String, Long> pendingAt = new TreeMap<>();
   private final Map<String, Long> lastFinalEnd = new HashMap<>();
-  private final Map<String, List<ArticleRef>> recentCache =
+  private final Map<String, ArticleRef[]> recentCache =
       new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<ArticleRef>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, ArticleRef[]> eldest) {
           return size() > RECENT_ARTICLES_CACHED;
         }
       };
@@ -219,27 +217,32 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
         measure.count(), measure.baseline(), measure.score(), isFinal, Instant.ofEpochMilli(at));
   }
 
+  /** Puts the article in the entity's free or oldest slot, unless it is older than every article kept. */
   private void remember(String entityId, MentionEvent mention) {
-    List<ArticleRef> articles = recentCache.get(entityId);
-    if (articles == null) {
-      RecentArticles stored = recentArticles.get(entityId);
-      articles = stored == null ? new ArrayList<>() : new ArrayList<>(stored.getArticles());
-      recentCache.put(entityId, articles);
+    ArticleRef[] slots = recentCache.get(entityId);
+    if (slots == null) {
+      slots = new ArticleRef[StoreNames.RECENT_ARTICLE_SLOTS];
+      for (int slot = 0; slot < slots.length; slot++) {
+        slots[slot] = recentArticles.get(StoreNames.recentArticleKey(entityId, slot));
+      }
+      recentCache.put(entityId, slots);
     }
     ArticleRef ref = new ArticleRef(mention.getArticleId(), mention.getTitle(), mention.getUrl(), mention.getPublishedAt());
-    if (articles.size() >= RECENT_ARTICLES_KEPT && NEWEST_FIRST.compare(ref, articles.get(articles.size() - 1)) > 0) {
-      return; // older than every article kept: the list does not change
+    int target = -1;
+    for (int slot = 0; slot < slots.length; slot++) {
+      if (slots[slot] == null || slots[slot].getArticleId().equals(ref.getArticleId())) {
+        target = slot;
+        break;
+      }
+      if (target < 0 || NEWEST_FIRST.compare(slots[slot], slots[target]) > 0) {
+        target = slot; // the oldest so far
+      }
     }
-    articles.removeIf(article -> article.getArticleId().equals(mention.getArticleId()));
-    int at = 0;
-    while (at < articles.size() && NEWEST_FIRST.compare(articles.get(at), ref) < 0) {
-      at++;
+    if (slots[target] != null && !slots[target].getArticleId().equals(ref.getArticleId()) && NEWEST_FIRST.compare(ref, slots[target]) > 0) {
+      return; // older than every article kept: nothing changes
     }
-    articles.add(at, ref);
-    while (articles.size() > RECENT_ARTICLES_KEPT) {
-      articles.remove(articles.size() - 1);
-    }
-    recentArticles.put(entityId, new RecentArticles(new ArrayList<>(articles)));
+    slots[target] = ref;
+    recentArticles.put(StoreNames.recentArticleKey(entityId, target), ref);
   }
 
   /** Sends the updates of every pending entity; the store deletes and the sends commit in one transaction. */

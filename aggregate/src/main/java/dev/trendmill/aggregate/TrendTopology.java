@@ -2,11 +2,11 @@ package dev.trendmill.aggregate;
 
 import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.schemas.Topics;
+import dev.trendmill.schemas.avro.ArticleRef;
 import dev.trendmill.schemas.avro.CatalogEntity;
 import dev.trendmill.schemas.avro.EnrichedArticle;
 import dev.trendmill.schemas.avro.EntityMention;
 import dev.trendmill.schemas.avro.MentionEvent;
-import dev.trendmill.schemas.avro.RecentArticles;
 import dev.trendmill.schemas.avro.TopTrends;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import java.time.Duration;
@@ -55,7 +55,7 @@ public final class TrendTopology {
     builder.addStateStore(keyValueStore(StoreNames.ALL_TIME, topics.<TrendUpdate>avroSerde()));
     builder.addStateStore(keyValueStore(StoreNames.PENDING, Serdes.Long()));
     builder.addStateStore(keyValueStore(StoreNames.FINALS_SENT, Serdes.Long()));
-    builder.addStateStore(keyValueStore(StoreNames.RECENT_ARTICLES, topics.<RecentArticles>avroSerde()));
+    builder.addStateStore(keyValueStore(StoreNames.RECENT_ARTICLES, topics.<ArticleRef>avroSerde()));
     builder.addStateStore(keyValueStore(StoreNames.LEADERBOARD_PARTS, topics.<TopTrends>avroSerde()));
     builder.addStateStore(keyValueStore(StoreNames.LEADERBOARDS, topics.<TopTrends>avroSerde()));
     bucketStores(settings.horizons(), settings.baselineWindows(), settings.grace()).values().forEach(builder::addStateStore);

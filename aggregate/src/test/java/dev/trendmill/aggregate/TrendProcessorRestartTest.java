@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.MentionEvent;
-import dev.trendmill.schemas.avro.RecentArticles;
+import dev.trendmill.schemas.avro.ArticleRef;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import dev.trendmill.schemas.registry.InMemorySchemaRegistry;
 import java.time.Duration;
@@ -105,7 +105,7 @@ class TrendProcessorRestartTest {
       add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.ALL_TIME), Serdes.String(), topics.<TrendUpdate>avroSerde()));
       add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PENDING), Serdes.String(), Serdes.Long()));
       add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.FINALS_SENT), Serdes.String(), Serdes.Long()));
-      add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RECENT_ARTICLES), Serdes.String(), topics.<RecentArticles>avroSerde()));
+      add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.RECENT_ARTICLES), Serdes.String(), topics.<ArticleRef>avroSerde()));
       for (Horizon horizon : settings.horizons()) {
         StoreBuilder<WindowStore<String, Long>> buckets =
             Stores.windowStoreBuilder(

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.EnrichedArticle;
 import dev.trendmill.schemas.avro.EntityMention;
-import dev.trendmill.schemas.avro.RecentArticles;
+import dev.trendmill.schemas.avro.ArticleRef;
 import dev.trendmill.schemas.avro.TopTrends;
 import dev.trendmill.schemas.avro.TrendEntry;
 import dev.trendmill.schemas.avro.TrendUpdate;
@@ -243,11 +243,18 @@ class TrendTopologyTest {
 
   @Test
   void remembersTheLatestArticlesOfEachEntity() {
-    for (int i = 0; i < 12; i++) {
-      enriched.pipeInput("r" + i, article("r" + i, T0.plus(Duration.ofMinutes(i)), null, "project:dapr"));
+    // Out of order: the oldest kept is replaced by a newer one, and an article older than all ten kept is not kept.
+    int[] minutes = {5, 0, 11, 3, 9, 1, 7, 10, 2, 8, 6, 4};
+    for (int minute : minutes) {
+      enriched.pipeInput("r" + minute, article("r" + minute, T0.plus(Duration.ofMinutes(minute)), null, "project:dapr"));
     }
-    KeyValueStore<String, RecentArticles> store = driver.getKeyValueStore(StoreNames.RECENT_ARTICLES);
-    assertThat(store.get("project:dapr").getArticles()).extracting(a -> a.getArticleId()).startsWith("r11", "r10").hasSize(10);
+    KeyValueStore<String, ArticleRef> store = driver.getKeyValueStore(StoreNames.RECENT_ARTICLES);
+    List<ArticleRef> kept = new ArrayList<>();
+    for (int slot = 0; slot < StoreNames.RECENT_ARTICLE_SLOTS; slot++) {
+      kept.add(store.get(StoreNames.recentArticleKey("project:dapr", slot)));
+    }
+    assertThat(kept).extracting(ArticleRef::getArticleId)
+        .containsExactlyInAnyOrder("r11", "r10", "r9", "r8", "r7", "r6", "r5", "r4", "r3", "r2");
   }
 
   @Test

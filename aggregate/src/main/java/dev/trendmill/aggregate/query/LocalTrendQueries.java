@@ -14,7 +14,7 @@ import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.aggregate.score.Leaderboard;
 import dev.trendmill.aggregate.score.Standing;
 import dev.trendmill.schemas.avro.CatalogEntity;
-import dev.trendmill.schemas.avro.RecentArticles;
+import dev.trendmill.schemas.avro.ArticleRef;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,13 +96,16 @@ public final class LocalTrendQueries {
               horizon.name(), Instant.ofEpochMilli(window.start()), Instant.ofEpochMilli(window.end()), standing.count(), standing.baseline(), standing.score()));
     }
     CatalogEntity catalogEntry = catalog().get(id);
-    ReadOnlyKeyValueStore<String, RecentArticles> recentStore =
+    ReadOnlyKeyValueStore<String, ArticleRef> recentStore =
         streams.store(StoreQueryParameters.fromNameAndType(StoreNames.RECENT_ARTICLES, QueryableStoreTypes.keyValueStore()));
-    RecentArticles recent = recentStore.get(id);
-    List<ArticleView> articles =
-        recent == null
-            ? List.of()
-            : recent.getArticles().stream().map(a -> new ArticleView(a.getArticleId(), a.getTitle(), a.getUrl(), a.getPublishedAt())).toList();
+    List<ArticleView> articles = new ArrayList<>();
+    for (int slot = 0; slot < StoreNames.RECENT_ARTICLE_SLOTS; slot++) {
+      ArticleRef a = recentStore.get(StoreNames.recentArticleKey(id, slot));
+      if (a != null) {
+        articles.add(new ArticleView(a.getArticleId(), a.getTitle(), a.getUrl(), a.getPublishedAt()));
+      }
+    }
+    articles.sort(Comparator.comparing(ArticleView::publishedAt).reversed().thenComparing(ArticleView::id));
     return Optional.of(
         new EntityView(
             id,
