@@ -57,4 +57,33 @@ final class TextCleanerTest {
     assertThat(TextCleaner.cleanText(TextCleaner.cleanText(messy))).isEqualTo(TextCleaner.cleanText(messy));
     assertThat(TextCleaner.cleanLine(TextCleaner.cleanLine(messy))).isEqualTo(TextCleaner.cleanLine(messy));
   }
+
+  @Test
+  void theOnePassCleanerAgreesWithTheRegularExpressionsItReplacedOnRandomText() {
+    // The definition it replaced, kept here as the reference.
+    java.util.regex.Pattern control = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n\\t\\x0B\\f]]|[\\p{Cf}&&[^\\u200d]]");
+    java.util.regex.Pattern spaces = java.util.regex.Pattern.compile("[\\t\\x0B\\f \\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]+");
+    java.util.regex.Pattern blankLines = java.util.regex.Pattern.compile("\\n\\s*\\n+");
+    String alphabet = "ab \t\n\r\u000B\f\u0000\u0007\u001b\u007f\u0085\u00a0\u00ad\u2003\u200a\u200b\u200d\u2028\u202f\u3000\ufeff\u00e9e\u0301";
+    java.util.Random random = new java.util.Random(13);
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(random.nextInt(30) == 0 ? "\ud83d\udc69" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+      }
+      String input = text.toString();
+      String body = java.text.Normalizer.normalize(input.replace("\r\n", "\n").replace('\r', '\n'), java.text.Normalizer.Form.NFC);
+      body = spaces.matcher(control.matcher(body).replaceAll("")).replaceAll(" ");
+      StringBuilder lines = new StringBuilder();
+      for (String line : body.split("\n", -1)) {
+        lines.append(line.strip()).append('\n');
+      }
+      String expectedText = blankLines.matcher(lines.toString()).replaceAll("\n\n").strip();
+      String line = java.text.Normalizer.normalize(input.replace('\n', ' ').replace('\r', ' '), java.text.Normalizer.Form.NFC);
+      String expectedLine = spaces.matcher(control.matcher(line).replaceAll("")).replaceAll(" ").strip();
+      assertThat(TextCleaner.cleanText(input)).as("body %s", input.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(expectedText);
+      assertThat(TextCleaner.cleanLine(input)).as("line %s", input.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(expectedLine);
+    }
+  }
 }
