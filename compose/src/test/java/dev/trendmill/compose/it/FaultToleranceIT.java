@@ -25,11 +25,11 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Faults in the middle of a stream of generated articles, and the counts still equal the generator's ground truth
@@ -124,9 +124,11 @@ class FaultToleranceIT {
   }
 
   // Seen failing once in a fresh-clone CI run (21 Nov 2026): 133 entity mentions counted twice after the broker was
-  // SIGKILLed (a clean stop and restart, brokerStoppedAndRestartedMidStream, stays exact). Until the cause is found,
-  // exactly-once under a single-node broker crash is an open defect, not something a flaky test should hide.
-  @Disabled("Open defect: over-count after a broker SIGKILL on the single-node stack (seen 133 extra mentions of ~12,000)")
+  // SIGKILLed (a clean stop and restart, brokerStoppedAndRestartedMidStream, stays exact). It passed all 14 runs on
+  // this machine since, 6 of them on the current code, but until the cause is found exactly-once under a single-node
+  // broker crash is an open defect, not something a flaky test should hide. Run it with
+  // -Dtrendmill.it.broker-kill=true; a failure now says whether the over-count lasts or passes.
+  @EnabledIfSystemProperty(named = "trendmill.it.broker-kill", matches = "true", disabledReason = "Open defect: over-count after a broker SIGKILL, seen once in 15 runs; run with -Dtrendmill.it.broker-kill=true")
   @Test
   @Order(5)
   void brokerKilledMidStream() throws Exception {

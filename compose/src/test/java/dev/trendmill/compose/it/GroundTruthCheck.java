@@ -39,11 +39,26 @@ final class GroundTruthCheck {
   private GroundTruthCheck() {}
 
   static JsonNode get(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(url);
     if (response.statusCode() != 200) {
       throw new IOException(url + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
+  }
+
+  /**
+   * GETs {@code url}; a 503 (stores not ready: the aggregate group is rebalancing or restoring, e.g. right after an
+   * instance joined) is asked again until it answers otherwise or a minute has passed.
+   */
+  private static HttpResponse<String> send(String url) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (true) {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+        return response;
+      }
+      Thread.sleep(200);
+    }
   }
 
   /** What the view shows before articles are sent: total mentions, and the all-time count of each entity given. */
@@ -59,10 +74,7 @@ final class GroundTruthCheck {
 
   /** The all-time count of one entity; 0 when the view does not know it yet (404). */
   static long allTimeCount(String viewUrl, String id) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(viewUrl + "/api/entities/" + URLEncoder.encode(id, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = send(viewUrl + "/api/entities/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
     if (response.statusCode() == 404) {
       return 0;
     }
@@ -95,7 +107,18 @@ final class GroundTruthCheck {
       Thread.sleep(500);
       now = statsMentions(viewUrl);
     }
-    assertThat(now).as("entity mentions counted in the view (%d before)", before.mentions()).isEqualTo(target);
+    String trail = "";
+    if (now != target) {
+      // Say whether the difference lasts or passes (interactive queries read uncommitted state): the view's
+      // total every 2 s for 30 s more, as differences to the target.
+      StringBuilder seen = new StringBuilder();
+      for (int i = 0; i < 15; i++) {
+        Thread.sleep(2000);
+        seen.append(' ').append(statsMentions(viewUrl) - target);
+      }
+      trail = "; afterwards, every 2 s, the total minus the target:" + seen;
+    }
+    assertThat(now).as("entity mentions counted in the view (%d before)%s", before.mentions(), trail).isEqualTo(target);
     Map<String, Long> delta = new HashMap<>();
     for (String id : before.counts().keySet()) {
       long change = allTimeCount(viewUrl, id) - before.counts().get(id);
