@@ -7,6 +7,7 @@ import dev.trendmill.compose.embedded.LocalStack;
 import dev.trendmill.compose.generate.ArticleGenerator;
 import dev.trendmill.compose.generate.EntityPool;
 import dev.trendmill.compose.generate.GeneratedArticle;
+import dev.trendmill.compose.progress.IngestCounters;
 import dev.trendmill.schemas.TopicNames;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -116,18 +117,32 @@ public final class EndToEndBench {
     }
     long firstSeen = -1;
     long counted = 0;
+    long lastChange = System.nanoTime();
+    long lastChangeWall = System.currentTimeMillis();
     Duration timeout = Duration.ofSeconds(Math.max(300, articles / 100));
     while (counted < mentions) {
       if (System.nanoTime() - drainStart > timeout.toNanos()) {
         throw new IllegalStateException("Only " + counted + " of " + mentions + " mentions counted after " + timeout);
       }
       Thread.sleep(250);
-      counted = viewMentions();
+      long now = viewMentions();
+      if (now != counted) {
+        counted = now;
+        lastChange = System.nanoTime();
+        lastChangeWall = System.currentTimeMillis();
+      } else if (counted > 0 && System.nanoTime() - lastChange > Duration.ofSeconds(5).toNanos() && pipelineIdleSince(lastChangeWall)) {
+        // Ingest may mark a generated article as a near-duplicate of another (its mentions then count once): the
+        // drain ends when nothing is left to do, and the shortfall is reported with ingest's count of them.
+        out.printf("  %,d of %,d mentions counted; the pipeline is idle and ingest marked %d articles as near-duplicates%n",
+            counted, mentions, ingestCounter("trendmill_ingest_near_duplicates_total"));
+        lastChange = System.nanoTime() - Duration.ofSeconds(5).toNanos(); // the drain ended 5 s ago, at the last change
+        break;
+      }
       if (counted > 0 && firstSeen < 0) {
         firstSeen = System.nanoTime();
       }
     }
-    long drainEnd = System.nanoTime();
+    long drainEnd = Math.min(System.nanoTime(), lastChange);
     double drainSeconds = (drainEnd - drainStart) / 1e9;
     double fromFirst = (drainEnd - firstSeen) / 1e9;
     out.printf("  drained in %.1f s from service start (%.1f s from the first count): %.0f articles/s%n", drainSeconds, fromFirst, articles / fromFirst);
@@ -193,6 +208,36 @@ public final class EndToEndBench {
     return new Result(
         broker, articles, mentions, fillPerSecond, drainSeconds, fromFirst, articles / fromFirst, steadyRate, freshness.measured(),
         freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100), memory);
+  }
+
+  /** Every consumer group of the pipeline at zero lag in a lag sample taken after {@code sinceMs}. */
+  private boolean pipelineIdleSince(long sinceMs) {
+    try {
+      JsonNode lag = get("/api/lag");
+      if (lag.path("sampled_at_ms").asLong() <= sinceMs || lag.path("groups").isEmpty()) {
+        return false;
+      }
+      for (JsonNode group : lag.path("groups")) {
+        if (group.path("lag_records").asLong() != 0) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** One of ingest's Prometheus counters; -1 when it cannot be read. */
+  private long ingestCounter(String metric) {
+    try {
+      return new IngestCounters(stack.settings().ingestUrl()).counter(metric);
+    } catch (IllegalStateException e) {
+      return -1;
+    }
   }
 
   private long viewMentions() {
