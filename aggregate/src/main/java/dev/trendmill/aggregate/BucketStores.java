@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
-/** Reads bucket stores: the processor and the queries sum buckets the same way. */
+/** Reads bucket stores for the queries (the processor sums its in-memory copy, {@code BucketIndex}). */
 public final class BucketStores {
   private BucketStores() {}
 

@@ -13,9 +13,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
- * Reads standings from the aggregate's stores, the same way for the processor (leaderboards it publishes) and for
- * interactive queries (the view): all-time from the totals store, rolling horizons as bucket sums at a moment.
- * Only entities seen within a horizon of that moment can count in it, so only those are measured.
+ * Reads standings from the aggregate's stores for interactive queries (the view): all-time from the totals store,
+ * rolling horizons as bucket sums at a moment, with the same {@link TrendScore} the processor uses on its in-memory
+ * copy of the buckets. Only entities seen within a horizon of that moment can count in it, so only those are measured.
  */
 public final class StandingsReader {
   private final ReadOnlyKeyValueStore<String, TrendUpdate> allTime;
