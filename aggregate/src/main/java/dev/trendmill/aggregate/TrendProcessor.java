@@ -194,7 +194,7 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
     }
     for (Map.Entry<String, BucketIndex> entry : indexes.entrySet()) {
       BucketIndex index = entry.getValue();
-      long bucket = Math.floorDiv(eventTime, index.granularityMs()) * index.granularityMs();
+      long bucket = index.bucketStart(eventTime);
       buckets.get(entry.getKey()).put(entityId, index.add(entityId, bucket, 1), bucket);
     }
     // Only which moment changed is kept; count, baseline and score (bucket sums over K + 1 windows) are computed once

@@ -28,8 +28,9 @@ public final class BucketIndex {
     this.granularityMs = granularityMs;
   }
 
-  public long granularityMs() {
-    return granularityMs;
+  /** Start of the bucket holding {@code timestamp}. */
+  public long bucketStart(long timestamp) {
+    return Math.floorDiv(timestamp, granularityMs) * granularityMs;
   }
 
   /** Adds {@code delta} to the entity's bucket starting at {@code bucketStart}; returns the bucket's new count. */
@@ -96,11 +97,6 @@ public final class BucketIndex {
       }
     }
     old.clear();
-  }
-
-  public void clear() {
-    byEntity.clear();
-    byBucket.clear();
   }
 
   /** Buckets held (for tests and metrics). */
