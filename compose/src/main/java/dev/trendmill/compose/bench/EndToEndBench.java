@@ -7,6 +7,7 @@ import dev.trendmill.compose.embedded.LocalStack;
 import dev.trendmill.compose.generate.ArticleGenerator;
 import dev.trendmill.compose.generate.EntityPool;
 import dev.trendmill.compose.generate.GeneratedArticle;
+import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.compose.progress.IngestCounters;
 import dev.trendmill.schemas.TopicNames;
 import java.io.IOException;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The end-to-end benchmark on a running local stack: the raw broker first (Kafka's producer-performance tool on one
@@ -269,15 +269,11 @@ public final class EndToEndBench {
   }
 
   static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-    return new KafkaProducer<>(
+    return RawClients.idempotentProducer(
+        bootstrap,
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 5,
             ProducerConfig.BATCH_SIZE_CONFIG, 131072,
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024),
-        new ByteArraySerializer(),
-        new ByteArraySerializer());
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024));
   }
 }

@@ -5,6 +5,7 @@ import dev.trendmill.compose.embedded.StackException;
 import dev.trendmill.compose.generate.ArticleGenerator;
 import dev.trendmill.compose.generate.GeneratedArticle;
 import dev.trendmill.compose.generate.GroundTruth;
+import dev.trendmill.compose.kafka.RawClients;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -18,7 +19,6 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -133,17 +133,13 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   private KafkaProducer<byte[], byte[]> producer() {
-    return new KafkaProducer<>(
+    return RawClients.idempotentProducer(
+        kafka.bootstrapServer,
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServer,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 10,
             ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000),
-        new ByteArraySerializer(),
-        new ByteArraySerializer());
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000));
   }
 
   /** Holds a steady rate by waiting for each item's slot on a fixed schedule; no wait when the rate is 0. */

@@ -2,16 +2,16 @@ package dev.trendmill.compose.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trendmill.compose.bench.ProcessMemory;
 import dev.trendmill.compose.embedded.ChildProcess;
 import dev.trendmill.compose.embedded.LocalStack;
 import dev.trendmill.compose.generate.ArticleGenerator;
 import dev.trendmill.compose.generate.GeneratedArticle;
 import dev.trendmill.compose.generate.GroundTruth;
+import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.deadletter.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,8 +29,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -115,36 +112,25 @@ class FuzzInboxIT {
     }
   }
 
-  static long rssKb(long pid) throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
+  static long rssKb(long pid) {
+    long rss = ProcessMemory.of(pid).rssKb();
+    if (rss < 0) {
+      throw new IllegalStateException("No VmRSS for pid " + pid);
     }
-    throw new IllegalStateException("No VmRSS for pid " + pid);
+    return rss;
   }
 
   private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-    return new KafkaProducer<>(
+    return RawClients.idempotentProducer(
+        bootstrap,
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 5,
             ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
-            ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024),
-        new ByteArraySerializer(),
-        new ByteArraySerializer());
+            ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024));
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
+    return RawClients.committedReader(bootstrap);
   }
 
   private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {

@@ -8,6 +8,7 @@ import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.compose.generate.ArticleGenerator;
 import dev.trendmill.compose.generate.GeneratedArticle;
 import dev.trendmill.compose.generate.GroundTruth;
+import dev.trendmill.compose.kafka.RawClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,7 +26,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Drops generated articles on a running stack and checks what the view shows against the generator's ground truth:
@@ -202,16 +202,12 @@ final class GroundTruthCheck {
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
-      return new KafkaProducer<>(
+      return RawClients.idempotentProducer(
+          bootstrapServers,
           Map.of(
-              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-              ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-              ProducerConfig.ACKS_CONFIG, "all",
               ProducerConfig.LINGER_MS_CONFIG, 5,
               ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 240_000,
-              ProducerConfig.MAX_BLOCK_MS_CONFIG, 240_000),
-          new ByteArraySerializer(),
-          new ByteArraySerializer());
+              ProducerConfig.MAX_BLOCK_MS_CONFIG, 240_000));
     }
 
     /** Waits for every article to be acknowledged; the ground truth is complete after this. */

@@ -2,12 +2,12 @@ package dev.trendmill.compose.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trendmill.compose.drop.ArticleFiles;
 import dev.trendmill.compose.drop.InboxProducer;
 import dev.trendmill.compose.embedded.Deadline;
 import dev.trendmill.compose.embedded.LocalStack;
+import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.compose.progress.PipelineProgress;
 import dev.trendmill.compose.view.ViewClient;
 import dev.trendmill.schemas.TopicNames;
@@ -29,11 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -188,12 +186,6 @@ class IngestSourcesIT {
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(LocalStack stack) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.settings().bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
+    return RawClients.committedReader(stack.settings().bootstrapServers());
   }
 }

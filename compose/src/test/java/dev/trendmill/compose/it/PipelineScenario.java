@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trendmill.compose.drop.ArticleFiles;
 import dev.trendmill.compose.drop.InboxProducer;
 import dev.trendmill.compose.embedded.LocalStack;
+import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.compose.progress.PipelineProgress;
 import dev.trendmill.compose.view.ViewClient;
 import dev.trendmill.schemas.TopicNames;
@@ -24,11 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The end-to-end check shared by the embedded-stack and container tests: the bundled samples plus hostile records go
@@ -254,12 +253,6 @@ final class PipelineScenario {
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(Endpoints stack) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
+    return RawClients.committedReader(stack.bootstrapServers());
   }
 }
