@@ -240,14 +240,10 @@ public final class AggregateBench {
         }
         producer.flush();
       }
-      long settle = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (fresh.unseen() > 0 && System.nanoTime() < settle) {
-        Thread.sleep(50);
-      }
+      fresh.awaitSeen(Duration.ofSeconds(30));
       reader.interrupt();
       reader.join(5_000);
-      out.printf("  %d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-          fresh.measured(), fresh.unseen(), fresh.percentileMillis(50), fresh.percentileMillis(99), fresh.percentileMillis(100));
+      out.println("  " + fresh.summary());
       streams.close(Duration.ofSeconds(60));
     }
     return fresh;

@@ -190,14 +190,10 @@ public final class EndToEndBench {
       }
       producer.flush();
     }
-    long settle = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (freshness.unseen() > 0 && System.nanoTime() < settle) {
-      Thread.sleep(50);
-    }
+    freshness.awaitSeen(Duration.ofSeconds(60));
     poller.interrupt();
     poller.join(5_000);
-    out.printf("  %d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-        freshness.measured(), freshness.unseen(), freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100));
+    out.println("  " + freshness.summary());
 
     Map<String, ProcessMemory> memory = new LinkedHashMap<>();
     memory.put("kafka", ProcessMemory.of(stack.kafka().process().pid()));

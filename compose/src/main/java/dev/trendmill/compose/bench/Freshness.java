@@ -1,8 +1,10 @@
 package dev.trendmill.compose.bench;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,6 +57,22 @@ public final class Freshness {
     Arrays.sort(sorted);
     int index = (int) Math.ceil(p / 100.0 * size) - 1;
     return sorted[Math.max(0, Math.min(size - 1, index))] / 1e6;
+  }
+
+  /** Waits until every sent record has been seen, or {@code timeout} has passed. */
+  public void awaitSeen(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (unseen() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+  }
+
+  /** What was measured, one line: how many, how many unseen, p50, p99 and max. */
+  public String summary() {
+    return String.format(
+        Locale.ROOT,
+        "%d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+        measured(), unseen(), percentileMillis(50), percentileMillis(99), percentileMillis(100));
   }
 
   private void record(long latency) {
