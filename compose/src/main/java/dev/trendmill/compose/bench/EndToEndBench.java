@@ -1,22 +1,18 @@
 package dev.trendmill.compose.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trendmill.compose.embedded.ChildProcess;
 import dev.trendmill.compose.embedded.LocalStack;
+import dev.trendmill.compose.embedded.StackException;
 import dev.trendmill.compose.generate.ArticleGenerator;
 import dev.trendmill.compose.generate.EntityPool;
 import dev.trendmill.compose.generate.GeneratedArticle;
 import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.compose.progress.IngestCounters;
+import dev.trendmill.compose.view.ViewClient;
 import dev.trendmill.schemas.TopicNames;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +35,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * resident memory of every process.
  */
 public final class EndToEndBench {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final LocalStack stack;
   private final PrintWriter out;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final ViewClient view;
 
   /** The figures of one run. */
   public record Result(
@@ -63,6 +58,7 @@ public final class EndToEndBench {
   public EndToEndBench(LocalStack stack, PrintWriter out) {
     this.stack = stack;
     this.out = out;
+    this.view = new ViewClient(stack.settings().viewUrl());
   }
 
   public Result run(long articles, long brokerRecords, double steadyRate, Duration steadyFor, Path workDir) throws Exception {
@@ -209,7 +205,7 @@ public final class EndToEndBench {
   /** Every consumer group of the pipeline at zero lag in a lag sample taken after {@code sinceMs}. */
   private boolean pipelineIdleSince(long sinceMs) {
     try {
-      JsonNode lag = get("/api/lag");
+      JsonNode lag = view.get("/api/lag");
       if (lag.path("sampled_at_ms").asLong() <= sinceMs || lag.path("groups").isEmpty()) {
         return false;
       }
@@ -219,10 +215,7 @@ public final class EndToEndBench {
         }
       }
       return true;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (StackException e) {
       return false;
     }
   }
@@ -238,30 +231,18 @@ public final class EndToEndBench {
 
   private long viewMentions() {
     try {
-      return get("/api/stats").path("mentions").asLong();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return view.stats().path("mentions").asLong();
+    } catch (StackException e) {
       return 0;
     }
   }
 
-  private Map<String, Long> viewCounts() throws IOException, InterruptedException {
+  private Map<String, Long> viewCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (JsonNode row : get("/api/trends?horizon=all&limit=1000").path("trends")) {
+    for (JsonNode row : view.trends("all", 1000).path("trends")) {
       counts.put(row.path("id").asText(), row.path("count").asLong());
     }
     return counts;
-  }
-
-  private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(URI.create(stack.settings().viewUrl() + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(path + ": " + response.statusCode());
-    }
-    return JSON.readTree(response.body());
   }
 
   static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
