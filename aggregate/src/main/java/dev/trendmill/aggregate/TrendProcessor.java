@@ -60,8 +60,6 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
   /** Entities whose recent-article slots are kept decoded in memory (least recently used dropped first). */
   private static final int RECENT_ARTICLES_CACHED = 20_000;
   private static final long ALL_TIME_ONLY = Long.MIN_VALUE;
-  private static final Comparator<ArticleRef> NEWEST_FIRST =
-      Comparator.comparing(ArticleRef::getPublishedAt).reversed().thenComparing(ArticleRef::getArticleId);
 
   private final List<Horizon> horizons;
   private final int baselineWindows;
@@ -217,7 +215,7 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
         measure.count(), measure.baseline(), measure.score(), isFinal, Instant.ofEpochMilli(at));
   }
 
-  /** Puts the article in the entity's free or oldest slot, unless it is older than every article kept. */
+  /** Puts the article in one of the entity's recent-article slots ({@link RecentArticleSlots}). */
   private void remember(String entityId, MentionEvent mention) {
     ArticleRef[] slots = recentCache.get(entityId);
     if (slots == null) {
@@ -228,17 +226,8 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
       recentCache.put(entityId, slots);
     }
     ArticleRef ref = new ArticleRef(mention.getArticleId(), mention.getTitle(), mention.getUrl(), mention.getPublishedAt());
-    int target = -1;
-    for (int slot = 0; slot < slots.length; slot++) {
-      if (slots[slot] == null || slots[slot].getArticleId().equals(ref.getArticleId())) {
-        target = slot;
-        break;
-      }
-      if (target < 0 || NEWEST_FIRST.compare(slots[slot], slots[target]) > 0) {
-        target = slot; // the oldest so far
-      }
-    }
-    if (slots[target] != null && !slots[target].getArticleId().equals(ref.getArticleId()) && NEWEST_FIRST.compare(ref, slots[target]) > 0) {
+    int target = RecentArticleSlots.slotFor(slots, ref);
+    if (target < 0) {
       return; // older than every article kept: nothing changes
     }
     slots[target] = ref;
