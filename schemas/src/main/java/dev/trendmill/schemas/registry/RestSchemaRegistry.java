@@ -97,7 +97,17 @@ public final class RestSchemaRegistry implements SchemaRegistry {
   @Override
   public void setCompatibility(String subject, String level) {
     ObjectNode body = JSON.createObjectNode().put("compatibility", level);
-    call("PUT", "/config/" + encode(subject), body, "setting compatibility " + level + " on subject '" + subject + "'");
+    String what = "setting compatibility " + level + " on subject '" + subject + "'";
+    try {
+      call("PUT", "/config/" + encode(subject), body, what);
+    } catch (SchemaRegistryException e) {
+      if (e.status() != 409) {
+        throw e;
+      }
+      // Apicurio answers 409 ("rule already exists") to the loser when two clients create a subject's rule at the
+      // same moment (two instances starting together); the rule exists now, so the same PUT updates it.
+      call("PUT", "/config/" + encode(subject), body, what);
+    }
   }
 
   @Override

@@ -152,6 +152,16 @@ final class RestSchemaRegistryTest {
   }
 
   @Test
+  void setCompatibilityLosingARaceToCreateTheRuleSetsItAgain() {
+    server.failNext(409); // Apicurio's answer to the second of two clients creating a subject's rule at once
+
+    client(null).setCompatibility("articles-value", "BACKWARD");
+
+    assertThat(server.compatibility).containsEntry("articles-value", "BACKWARD");
+    assertThat(server.requests).hasSize(2).extracting(StandInRegistry.Request::method).containsOnly("PUT");
+  }
+
+  @Test
   void subjectsListsWhatTheRegistryHolds() {
     server.register("articles-value", ARTICLE.toString());
     server.register("entities.catalog-value", ENTITY.toString());
