@@ -26,6 +26,13 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
   private boolean isKey;
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
   private final Set<String> compatibilitySet = ConcurrentHashMap.newKeySet();
+  /**
+   * Topic → the schema last written there, its id and writer: a record of the same schema object (every generated
+   * record of a class shares one) skips the subject name, the registry lookup and the writer lookup.
+   */
+  private final Map<String, Registered> lastByTopic = new ConcurrentHashMap<>();
+
+  private record Registered(Schema schema, byte[] header, DatumWriter<Object> writer) {}
 
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
@@ -42,6 +49,24 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
       throw new IllegalStateException("AvroSerializer used before configure()");
     }
     Schema schema = record.getSchema();
+    Registered registered = lastByTopic.get(topic);
+    if (registered == null || registered.schema() != schema) {
+      registered = register(topic, schema);
+      lastByTopic.put(topic, registered);
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+      out.write(registered.header());
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      registered.writer().write(record, encoder);
+      encoder.flush();
+      return out.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("Cannot encode a " + schema.getFullName() + " for " + WireFormat.subject(topic, isKey) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Registered register(String topic, Schema schema) {
     String subject = WireFormat.subject(topic, isKey);
     int id;
     try {
@@ -57,17 +82,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
       compatibilitySet.remove(subject);
       throw new SerializationException("Cannot serialize a " + schema.getFullName() + " for " + subject + ": " + e.getMessage(), e);
     }
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      out.write(WireFormat.MAGIC_BYTE);
-      out.write(ByteBuffer.allocate(4).putInt(id).array());
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writers.computeIfAbsent(schema, AvroSerializer::writerFor).write(record, encoder);
-      encoder.flush();
-      return out.toByteArray();
-    } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Cannot encode a " + schema.getFullName() + " for " + subject + ": " + e.getMessage(), e);
-    }
+    byte[] header = ByteBuffer.allocate(5).put(WireFormat.MAGIC_BYTE).putInt(id).array();
+    return new Registered(schema, header, writers.computeIfAbsent(schema, AvroSerializer::writerFor));
   }
 
   private static DatumWriter<Object> writerFor(Schema schema) {

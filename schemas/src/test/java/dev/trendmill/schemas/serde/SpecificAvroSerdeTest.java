@@ -219,6 +219,30 @@ final class SpecificAvroSerdeTest {
   }
 
   @Test
+  void recordsOfTwoSchemasAlternatingOnOneTopicEachKeepTheirOwnId() {
+    // The serializer remembers the schema last written per topic; a different one must not reuse its id.
+    AvroSerializer<GenericRecord> serializer = new AvroSerializer<>();
+    serializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + scope), false);
+    GenericRecord old = new GenericData.Record(ARTICLE_V1);
+    old.put("id", "h-old");
+    old.put("title", "t");
+    old.put("body", "b");
+    old.put("published_at", T.toEpochMilli());
+    old.put("ingested_at", T.toEpochMilli());
+    GenericRecord current = new GenericData.Record(Article.getClassSchema());
+    Article.getClassSchema().getFields().forEach(f -> current.put(f.name(), article().get(f.name())));
+
+    byte[] first = serializer.serialize("articles", old);
+    byte[] second = serializer.serialize("articles", current);
+    byte[] third = serializer.serialize("articles", old);
+
+    int oldId = ByteBuffer.wrap(first, 1, 4).getInt();
+    assertThat(ByteBuffer.wrap(second, 1, 4).getInt()).isNotEqualTo(oldId).isEqualTo(registry.register("articles-value", Article.getClassSchema()));
+    assertThat(ByteBuffer.wrap(third, 1, 4).getInt()).isEqualTo(oldId).isEqualTo(registry.register("articles-value", ARTICLE_V1));
+    assertThat(third).isEqualTo(first);
+  }
+
+  @Test
   void aKeySerdeUsesTheKeySubject() {
     SpecificAvroSerde<CatalogEntity> keySerde = new SpecificAvroSerde<>();
     keySerde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, "mock://" + scope), true);
