@@ -61,4 +61,54 @@ final class SimHashTest {
       index.add(new NearDuplicates.Entry("a" + i, fingerprint, i));
     }
   }
+
+  @Test
+  void theHandWrittenScannerAgreesWithTheRegularExpressionsItReplacedOnRandomText() {
+    // The definition it replaced, kept here as the reference: words by regex, shingles hashed as joined strings.
+    java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+    java.util.regex.Pattern marks = java.util.regex.Pattern.compile("\\p{M}+");
+    // ASCII, accents precomposed and combining, ligatures and full-width forms (NFKD changes them), other scripts,
+    // numbers of other categories (Roman numerals and superscripts, which NFKD turns into ASCII; runic and Tibetan
+    // ones, which it keeps), modifier letters, a letter outside the BMP, an emoji, marks of each kind.
+    String[] pieces = {
+      "a", "Z", "7", " ", ",", "-", "\n", "é", "e\u0301", "\ufb01", "\uff21", "\u0130", "\u03a3", "\u05d0", "\u4e2d",
+      "\u2163", "\u00b2", "\u0663", "\ud835\udc00", "\u20dd", "\u0903", "\u02b0", "\u00aa", "\ud83d\udc69", "\u00df", "\u16ee", "\u0f33", "\u3005"
+    };
+    java.util.Random random = new java.util.Random(17);
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(60);
+      boolean asciiOnly = n % 2 == 0;
+      for (int i = 0; i < length; i++) {
+        text.append(pieces[random.nextInt(asciiOnly ? 7 : pieces.length)]);
+      }
+      String input = text.toString();
+      String folded = marks.matcher(java.text.Normalizer.normalize(input, java.text.Normalizer.Form.NFKD)).replaceAll("").toLowerCase(java.util.Locale.ROOT);
+      List<String> expected = new java.util.ArrayList<>();
+      java.util.regex.Matcher matcher = word.matcher(folded);
+      while (matcher.find()) {
+        expected.add(matcher.group());
+      }
+      assertThat(SimHash.words(input)).as("words of %s", input.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(expected);
+
+      int[] votes = new int[64];
+      if (expected.size() < SimHash.SHINGLE && !expected.isEmpty()) {
+        vote(votes, SimHash.hash(String.join(" ", expected)));
+      }
+      for (int i = 0; i + SimHash.SHINGLE <= expected.size(); i++) {
+        vote(votes, SimHash.hash(expected.get(i) + ' ' + expected.get(i + 1) + ' ' + expected.get(i + 2)));
+      }
+      long fingerprint = 0;
+      for (int bit = 0; bit < 64; bit++) {
+        fingerprint |= votes[bit] > 0 ? 1L << bit : 0;
+      }
+      assertThat(SimHash.of(input)).as("fingerprint of %s", input).isEqualTo(fingerprint);
+    }
+  }
+
+  private static void vote(int[] votes, long hash) {
+    for (int bit = 0; bit < 64; bit++) {
+      votes[bit] += ((hash >>> bit) & 1) == 1 ? 1 : -1;
+    }
+  }
 }

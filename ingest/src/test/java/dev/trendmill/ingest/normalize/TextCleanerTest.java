@@ -69,7 +69,12 @@ final class TextCleanerTest {
     for (int n = 0; n < 5_000; n++) {
       StringBuilder text = new StringBuilder();
       int length = random.nextInt(40);
+      boolean plain = n % 3 == 0; // mostly printable ASCII, as most articles are
       for (int i = 0; i < length; i++) {
+        if (plain && random.nextInt(20) != 0) {
+          text.append(random.nextInt(4) == 0 ? ' ' : random.nextInt(6) == 0 ? '\n' : (char) ('!' + random.nextInt(94)));
+          continue;
+        }
         text.append(random.nextInt(30) == 0 ? "\ud83d\udc69" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
       }
       String input = text.toString();
