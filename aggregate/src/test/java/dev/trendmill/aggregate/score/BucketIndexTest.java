@@ -28,10 +28,16 @@ class BucketIndexTest {
     long evictBefore = G * 120;
     index.evictBefore(evictBefore);
     hits.removeIf(hit -> hit.bucket() < evictBefore);
+    // More after the eviction, in any order from the eviction point on (late ones grow an entity's counts backwards).
+    for (int i = 0; i < 2_000; i++) {
+      Hit hit = new Hit("e" + random.nextInt(40), evictBefore + G * random.nextInt(400));
+      hits.add(hit);
+      index.add(hit.entity(), hit.bucket(), 1);
+    }
 
     for (int q = 0; q < 300; q++) {
-      long from = G * random.nextInt(520) - G / 2;
-      long to = from + G * random.nextInt(100);
+      long from = G * random.nextInt(520) - (random.nextBoolean() ? G / 2 : 0);
+      long to = from + G * random.nextInt(100) + (random.nextBoolean() ? G / 3 : 0);
       String entity = "e" + random.nextInt(45);
       long expected = hits.stream().filter(h -> h.entity().equals(entity) && h.bucket() >= from && h.bucket() < to).count();
       assertThat(index.sum(entity, from, to)).as("sum of %s in [%d, %d)", entity, from, to).isEqualTo(expected);
@@ -52,6 +58,21 @@ class BucketIndexTest {
     assertThat(index.count("b", 0)).isZero();
     assertThat(index.firstBucketFrom(1)).isNull();
     assertThat(index.firstBucketFrom(-G)).isEqualTo(0L);
+  }
+
+  @Test
+  void bucketsBeforeTheEpochCountLikeAnyOther() {
+    BucketIndex index = new BucketIndex(G);
+    index.add("a", -3 * G, 1);
+    index.add("a", -G, 2);
+    index.add("a", 0, 4);
+    assertThat(index.bucketStart(-1)).isEqualTo(-G);
+    assertThat(index.sum("a", -3 * G, 0)).isEqualTo(3);
+    assertThat(index.sum("a", -G - 1, G)).isEqualTo(6);
+    assertThat(index.count("a", -2 * G)).isZero();
+    index.evictBefore(-G);
+    assertThat(index.sum("a", -10 * G, 10 * G)).isEqualTo(6);
+    assertThat(index.earliestBucket()).isEqualTo(-G);
   }
 
   @Test

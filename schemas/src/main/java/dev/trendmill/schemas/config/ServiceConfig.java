@@ -3,6 +3,7 @@ package dev.trendmill.schemas.config;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.deadletter.DeadLetterHandler;
+import dev.trendmill.schemas.runtime.BoundedRocksDbMemory;
 import dev.trendmill.schemas.serde.AvroSerdeConfig;
 import dev.trendmill.schemas.serde.SpecificAvroSerde;
 import java.nio.file.Path;
@@ -50,6 +51,12 @@ public abstract class ServiceConfig extends AbstractConfig {
   private static final String COMMIT_INTERVAL_MS_DOC =
       "How often a transaction is committed: output becomes visible to read_committed consumers at this pace.";
 
+  public static final String ROCKSDB_MEMORY_MB_CONFIG = "rocksdb.memory.mb";
+  private static final String ROCKSDB_MEMORY_MB_DOC =
+      "Off-heap memory, in MB, that all RocksDB stores of this instance share for block cache and memtables together;"
+          + " 0 leaves Kafka Streams' defaults (a 50 MB block cache and up to 48 MB of memtables per store and per window"
+          + " segment, unbounded in total). Ignored when rocksdb.config.setter is given.";
+
   public static final String LOG_FORMAT_CONFIG = "log.format";
   private static final String LOG_FORMAT_DOC = "Console log format: text (one line per event) or json (one JSON object per line).";
 
@@ -77,6 +84,7 @@ public abstract class ServiceConfig extends AbstractConfig {
         .define(STATE_DIR_CONFIG, Type.STRING, defaultStateDir, Importance.MEDIUM, STATE_DIR_DOC)
         .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM, NUM_STREAM_THREADS_DOC)
         .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 100L, ConfigDef.Range.atLeast(1), Importance.MEDIUM, COMMIT_INTERVAL_MS_DOC)
+        .define(ROCKSDB_MEMORY_MB_CONFIG, Type.LONG, 64L, ConfigDef.Range.atLeast(0), Importance.MEDIUM, ROCKSDB_MEMORY_MB_DOC)
         .define(LOG_FORMAT_CONFIG, Type.STRING, "text", ConfigDef.ValidString.in("text", "json"), Importance.LOW, LOG_FORMAT_DOC);
   }
 
@@ -135,6 +143,11 @@ public abstract class ServiceConfig extends AbstractConfig {
     props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR_CONFIG));
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_STREAM_THREADS_CONFIG));
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS_CONFIG));
+    long rocksDbMemoryMb = getLong(ROCKSDB_MEMORY_MB_CONFIG);
+    if (rocksDbMemoryMb > 0 && !props.containsKey(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)) {
+      props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+      props.put(BoundedRocksDbMemory.MEMORY_BYTES_CONFIG, rocksDbMemoryMb * 1024 * 1024);
+    }
     // Bad records go to the dead-letter topic through Kafka Streams' own handlers; the stream goes on.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
