@@ -99,10 +99,18 @@ public final class SimHash {
     if (count == 0 && !words.isEmpty()) {
       vote(votes, hash(String.join(" ", words)));
     }
-    for (int i = 0; i < count; i++) {
-      // The hash of "w1 w2 w3", without building the string.
-      long h = fnv(fnv(fnv(fnv(fnv(FNV_OFFSET, words.get(i)), " "), words.get(i + 1)), " "), words.get(i + 2));
-      vote(votes, mix(h));
+    if (count > 0) {
+      // The hash of "w1 w2 w3" without building it: each word's characters as an array (String.charAt in this loop was
+      // 13% of ingest's stream thread), and the state after "w1 " computed once per word.
+      char[][] chars = new char[words.size()][];
+      long[] afterFirst = new long[words.size()];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = words.get(i).toCharArray();
+        afterFirst[i] = fnv(fnv(FNV_OFFSET, chars[i]), ' ');
+      }
+      for (int i = 0; i < count; i++) {
+        vote(votes, mix(fnv(fnv(fnv(afterFirst[i], chars[i + 1]), ' '), chars[i + 2])));
+      }
     }
     long fingerprint = 0;
     for (int bit = 0; bit < 64; bit++) {
@@ -129,11 +137,19 @@ public final class SimHash {
   }
 
   private static long fnv(long h, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      h ^= text.charAt(i);
+    return fnv(h, text.toCharArray());
+  }
+
+  private static long fnv(long h, char[] text) {
+    for (char c : text) {
+      h ^= c;
       h *= FNV_PRIME;
     }
     return h;
+  }
+
+  private static long fnv(long h, char c) {
+    return (h ^ c) * FNV_PRIME;
   }
 
   private static long mix(long h) {
