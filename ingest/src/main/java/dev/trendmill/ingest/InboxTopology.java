@@ -22,15 +22,15 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * {@code articles.inbox} (JSON bytes, any key) → {@code articles} (Avro {@code Article}, keyed by article id),
- * in three steps:
+ * in two steps:
  *
  * <ol>
  *   <li>parse and normalize; a record the parser rejects throws, and the dead-letter handler configured on the
  *       application writes it, unchanged, to {@code articles.dlq} with the reason (nothing is dropped, the partition
  *       is never blocked);
- *   <li>repartition by article id, so every copy of an id meets in one task, and let each id through once per
- *       retention window ({@link ExactDuplicateProcessor}; later copies are counted and logged, not published);
- *   <li>repartition into one partition and mark near-duplicates ({@link NearDuplicateProcessor}).
+ *   <li>repartition into one partition, keyed by article id; let each id through once per retention window
+ *       ({@link ExactDuplicateProcessor}; later copies are counted and logged, not published), and mark
+ *       near-duplicates ({@link NearDuplicateProcessor}).
  * </ol>
  *
  * <p>Why one partition for near-duplicates: a near-duplicate has another id and another URL, so no key brings the
@@ -38,9 +38,16 @@ import org.apache.kafka.streams.state.Stores;
  * from several tasks that must be joined again and may disagree on which copy came first. One task sees every
  * article in one order, so "the first article of a story" is well defined and the same after a replay. The cost is
  * one thread for this step: a banded in-memory lookup per article, microseconds, far below what news arrives at.
+ * Exact duplicates are dropped in that same task: an earlier version first repartitioned by id (three partitions)
+ * for them, which only added a topic every article body went through, and a commit to wait for, before the one
+ * partition all of them reach anyway.
  */
 public final class InboxTopology {
-  public static final String SEEN_IDS_STORE = "seen-ids";
+  /**
+   * Article id → when it was first seen. Named apart from the "seen-ids" store of the three-step topology, whose
+   * changelog has three partitions; this one lives in the one-partition task.
+   */
+  public static final String SEEN_IDS_STORE = "seen-article-ids";
   public static final String FINGERPRINTS_STORE = "story-fingerprints";
 
   private InboxTopology() {}
@@ -64,12 +71,11 @@ public final class InboxTopology {
               return KeyValue.pair(article.getId(), article);
             },
             Named.as("parse-article"))
-        .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("by-id"))
+        .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("stories").withNumberOfPartitions(1))
         .process(
             () -> new ExactDuplicateProcessor(SEEN_IDS_STORE, retention, context -> counter(context, IngestMetrics.DUPLICATES_SUPPRESSED, "Exact duplicates (same article id within the retention) not published again")),
             Named.as("drop-exact-duplicates"),
             SEEN_IDS_STORE)
-        .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("stories").withNumberOfPartitions(1))
         .process(
             () ->
                 new NearDuplicateProcessor(
