@@ -123,6 +123,15 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** Environment variable that replaces the services' JVM options (heap, collector) of the local stack. */
+  public static final String SERVICE_JVM_OPTIONS_ENV = "TRENDMILL_SERVICE_JVM_OPTIONS";
+
+  /**
+   * A 256 MB start heap: from 64 MB, the young generation was so small that the aggregate spent 7% of a drain in about
+   * four young collections a second.
+   */
+  static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
+
   /** Starts one more instance of a service (for scale-out and fault tests), with its own state directory. */
   public ChildProcess startService(String name, String mainClass, Map<String, String> extraEnv) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
@@ -137,9 +146,7 @@ public final class LocalStack implements AutoCloseable {
     ChildProcess child =
         ChildProcess.startJava(
             name,
-            // A 256 MB start heap: from 64 MB, the young generation was so small that the aggregate spent 7% of a
-            // drain in about four young collections a second.
-            List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-Dtrendmill.service=" + base),
+            serviceJvmOptions(base),
             mainClass,
             List.of(),
             env,
@@ -147,6 +154,20 @@ public final class LocalStack implements AutoCloseable {
     services.put(name, child);
     started.add(child);
     return child;
+  }
+
+  /**
+   * JVM options of a service: {@value #SERVICE_JVM_OPTIONS_ENV} from the environment when set (space-separated), else
+   * {@link #DEFAULT_SERVICE_JVM_OPTIONS}.
+   */
+  static List<String> serviceJvmOptions(String service) {
+    return serviceJvmOptions(service, System.getenv(SERVICE_JVM_OPTIONS_ENV));
+  }
+
+  static List<String> serviceJvmOptions(String service, String given) {
+    List<String> options = new ArrayList<>(given == null || given.isBlank() ? DEFAULT_SERVICE_JVM_OPTIONS : List.of(given.trim().split("\\s+")));
+    options.add("-Dtrendmill.service=" + service);
+    return options;
   }
 
   /** The local state directory (RocksDB stores, checkpoints) of a service instance. */
