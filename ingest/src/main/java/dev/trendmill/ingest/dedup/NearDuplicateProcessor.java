@@ -2,7 +2,6 @@ package dev.trendmill.ingest.dedup;
 
 import dev.trendmill.schemas.avro.Article;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
@@ -65,12 +64,12 @@ public final class NearDuplicateProcessor implements Processor<String, Article, 
   @Override
   public void process(Record<String, Article> record) {
     Article article = record.value();
-    List<String> words = SimHash.words(article.getTitle() + "\n" + article.getBody());
-    if (words.size() < minWords) {
+    SimHash.Fingerprint print = SimHash.fingerprint(article.getTitle() + "\n" + article.getBody());
+    if (print.words() < minWords) {
       context.forward(record);
       return;
     }
-    long fingerprint = SimHash.of(words);
+    long fingerprint = print.bits();
     Optional<NearDuplicates.Entry> first = index.nearest(fingerprint).filter(entry -> !entry.id().equals(record.key()));
     if (first.isPresent()) {
       counted.run();

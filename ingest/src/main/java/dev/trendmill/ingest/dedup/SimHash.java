@@ -2,6 +2,7 @@ package dev.trendmill.ingest.dedup;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,26 +27,68 @@ public final class SimHash {
    * decomposition: the two regular expressions this replaces were a quarter of ingest's stream thread.
    */
   public static List<String> words(String text) {
-    String folded = fold(text);
-    List<String> words = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < folded.length(); ) {
-      int c = folded.codePointAt(i);
-      if (isWordPart(c)) {
-        if (start < 0) {
-          start = i;
-        }
-      } else if (start >= 0) {
-        words.add(folded.substring(start, i));
-        start = -1;
-      }
-      i += Character.charCount(c);
+    Words words = Words.of(text);
+    List<String> list = new ArrayList<>(words.count);
+    for (int i = 0; i < words.count; i++) {
+      list.add(new String(words.chars, words.starts[i], words.ends[i] - words.starts[i]));
     }
-    if (start >= 0) {
-      words.add(folded.substring(start));
-    }
-    return words;
+    return list;
   }
+
+  /** The folded text as one array and where each word starts and ends in it: no string per word. */
+  private static final class Words {
+    final char[] chars;
+    int[] starts = new int[64];
+    int[] ends = new int[64];
+    int count;
+
+    private Words(char[] chars) {
+      this.chars = chars;
+    }
+
+    static Words of(String text) {
+      Words words = new Words(fold(text).toCharArray());
+      char[] chars = words.chars;
+      int start = -1;
+      for (int i = 0; i < chars.length; ) {
+        int c = Character.codePointAt(chars, i);
+        if (isWordPart(c)) {
+          if (start < 0) {
+            start = i;
+          }
+        } else if (start >= 0) {
+          words.add(start, i);
+          start = -1;
+        }
+        i += Character.charCount(c);
+      }
+      if (start >= 0) {
+        words.add(start, chars.length);
+      }
+      return words;
+    }
+
+    private void add(int start, int end) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
+      }
+      starts[count] = start;
+      ends[count] = end;
+      count++;
+    }
+
+    /** FNV-1a of word {@code i}'s characters, continuing from {@code h}. */
+    long fnv(long h, int i) {
+      for (int k = starts[i]; k < ends[i]; k++) {
+        h = (h ^ chars[k]) * FNV_PRIME;
+      }
+      return h;
+    }
+  }
+
+  /** A text's fingerprint and its number of words. */
+  public record Fingerprint(long bits, int words) {}
 
   private static String fold(String text) {
     if (isAscii(text)) {
@@ -84,32 +127,28 @@ public final class SimHash {
     };
   }
 
-  /** Number of shingles of a text: too few and the fingerprint says little (see {@link NearDuplicates}). */
-  public static int shingles(List<String> words) {
-    return Math.max(0, words.size() - SHINGLE + 1);
-  }
-
   public static long of(String text) {
-    return of(words(text));
+    return fingerprint(text).bits();
   }
 
-  public static long of(List<String> words) {
+  public static Fingerprint fingerprint(String text) {
+    Words words = Words.of(text);
     int[] votes = new int[64];
-    int count = shingles(words);
-    if (count == 0 && !words.isEmpty()) {
-      vote(votes, hash(String.join(" ", words)));
-    }
-    if (count > 0) {
-      // The hash of "w1 w2 w3" without building it: each word's characters as an array (String.charAt in this loop was
-      // 13% of ingest's stream thread), and the state after "w1 " computed once per word.
-      char[][] chars = new char[words.size()][];
-      long[] afterFirst = new long[words.size()];
-      for (int i = 0; i < chars.length; i++) {
-        chars[i] = words.get(i).toCharArray();
-        afterFirst[i] = fnv(fnv(FNV_OFFSET, chars[i]), ' ');
+    if (words.count > 0 && words.count < SHINGLE) {
+      long h = FNV_OFFSET;
+      for (int i = 0; i < words.count; i++) {
+        h = words.fnv(i == 0 ? h : fnv(h, ' '), i);
       }
-      for (int i = 0; i < count; i++) {
-        vote(votes, mix(fnv(fnv(fnv(afterFirst[i], chars[i + 1]), ' '), chars[i + 2])));
+      vote(votes, mix(h)); // the hash of the words joined by spaces
+    }
+    if (words.count >= SHINGLE) {
+      // The hash of "w1 w2 w3" without building it, the state after "w1 " computed once per word.
+      long[] afterFirst = new long[words.count];
+      for (int i = 0; i < words.count; i++) {
+        afterFirst[i] = fnv(words.fnv(FNV_OFFSET, i), ' ');
+      }
+      for (int i = 0; i + SHINGLE <= words.count; i++) {
+        vote(votes, mix(words.fnv(fnv(words.fnv(afterFirst[i], i + 1), ' '), i + 2)));
       }
     }
     long fingerprint = 0;
@@ -118,7 +157,7 @@ public final class SimHash {
         fingerprint |= 1L << bit;
       }
     }
-    return fingerprint;
+    return new Fingerprint(fingerprint, words.count);
   }
 
   public static int distance(long a, long b) {
@@ -137,13 +176,8 @@ public final class SimHash {
   }
 
   private static long fnv(long h, String text) {
-    return fnv(h, text.toCharArray());
-  }
-
-  private static long fnv(long h, char[] text) {
-    for (char c : text) {
-      h ^= c;
-      h *= FNV_PRIME;
+    for (int i = 0; i < text.length(); i++) {
+      h = (h ^ text.charAt(i)) * FNV_PRIME;
     }
     return h;
   }
