@@ -9,8 +9,12 @@ import java.util.Optional;
 
 /**
  * An index of the SimHash fingerprints of first articles, answering "is there one within {@code maxDistance} bits?"
- * without comparing against all: by the pigeonhole principle, two fingerprints within k bits agree exactly on at
- * least one of k + 1 bands, so each band is a hash map and only articles sharing a band are compared. Pure, not
+ * without comparing against all. The 64 bits are cut into m = k/2 + 1 blocks (k the distance, rounded down); two
+ * fingerprints within k bits differ in at most one bit in at least one block (were every block two bits apart, they
+ * would be 2m > k apart). So each block is a hash map from the block's value to the articles with it, and a lookup
+ * probes, per block, its value and the values one bit away: for k = 8, 5 blocks of 13 bits, 70 probes into buckets of
+ * about n / 8,192 articles. The index this replaces cut k + 1 blocks and probed exact values only: for k = 8, blocks of
+ * 7 bits, so each lookup compared against about a fourteenth of all articles (70,000 at a million). Pure, not
  * thread-safe (one per stream task).
  */
 public final class NearDuplicates {
@@ -18,7 +22,9 @@ public final class NearDuplicates {
   public record Entry(String id, long fingerprint, long seenAt) {}
 
   private final int maxDistance;
-  private final int bands;
+  private final int blocks;
+  /** Whether a lookup probes the values one bit away as well (not for distance 0, where blocks must match). */
+  private final boolean probeNeighbours;
   private final List<Map<Long, List<Entry>>> index = new ArrayList<>();
   private final Map<String, Entry> byId = new HashMap<>();
 
@@ -27,8 +33,9 @@ public final class NearDuplicates {
       throw new IllegalArgumentException("maxDistance must be within 0..31, got " + maxDistance);
     }
     this.maxDistance = maxDistance;
-    this.bands = maxDistance + 1;
-    for (int i = 0; i < bands; i++) {
+    this.blocks = maxDistance / 2 + 1;
+    this.probeNeighbours = maxDistance > 0;
+    for (int i = 0; i < blocks; i++) {
       index.add(new HashMap<>());
     }
   }
@@ -36,25 +43,40 @@ public final class NearDuplicates {
   /** The earliest-seen indexed article within the distance (ties: the lower id), if any. */
   public Optional<Entry> nearest(long fingerprint) {
     Entry best = null;
-    for (int band = 0; band < bands; band++) {
-      for (Entry candidate : index.get(band).getOrDefault(band(fingerprint, band), List.of())) {
-        if (SimHash.distance(fingerprint, candidate.fingerprint()) <= maxDistance
-            && (best == null
-                || candidate.seenAt() < best.seenAt()
-                || (candidate.seenAt() == best.seenAt() && candidate.id().compareTo(best.id()) < 0))) {
-          best = candidate;
+    for (int block = 0; block < blocks; block++) {
+      Map<Long, List<Entry>> byValue = index.get(block);
+      long value = block(fingerprint, block);
+      best = closer(best, byValue.get(value), fingerprint);
+      if (probeNeighbours) {
+        for (int bit = 0; bit < width(block); bit++) {
+          best = closer(best, byValue.get(value ^ (1L << bit)), fingerprint);
         }
       }
     }
     return Optional.ofNullable(best);
   }
 
+  private Entry closer(Entry best, List<Entry> candidates, long fingerprint) {
+    if (candidates == null) {
+      return best;
+    }
+    for (Entry candidate : candidates) {
+      if (SimHash.distance(fingerprint, candidate.fingerprint()) <= maxDistance
+          && (best == null
+              || candidate.seenAt() < best.seenAt()
+              || (candidate.seenAt() == best.seenAt() && candidate.id().compareTo(best.id()) < 0))) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
   public void add(Entry entry) {
     if (byId.putIfAbsent(entry.id(), entry) != null) {
       return;
     }
-    for (int band = 0; band < bands; band++) {
-      index.get(band).computeIfAbsent(band(entry.fingerprint(), band), key -> new ArrayList<>()).add(entry);
+    for (int block = 0; block < blocks; block++) {
+      index.get(block).computeIfAbsent(block(entry.fingerprint(), block), key -> new ArrayList<>()).add(entry);
     }
   }
 
@@ -66,13 +88,13 @@ public final class NearDuplicates {
       if (entry.seenAt() < cutoff) {
         expired.add(entry.id());
         it.remove();
-        for (int band = 0; band < bands; band++) {
-          long key = band(entry.fingerprint(), band);
-          List<Entry> bucket = index.get(band).get(key);
+        for (int block = 0; block < blocks; block++) {
+          long key = block(entry.fingerprint(), block);
+          List<Entry> bucket = index.get(block).get(key);
           if (bucket != null) {
             bucket.remove(entry);
             if (bucket.isEmpty()) {
-              index.get(band).remove(key);
+              index.get(block).remove(key);
             }
           }
         }
@@ -85,11 +107,15 @@ public final class NearDuplicates {
     return byId.size();
   }
 
-  /** Band {@code band} of {@code bands} contiguous bit ranges, tagged with its number so bands never collide. */
-  private long band(long fingerprint, int band) {
-    int from = band * 64 / bands;
-    int to = (band + 1) * 64 / bands;
-    long mask = to - from == 64 ? -1L : ((1L << (to - from)) - 1);
-    return ((fingerprint >>> from) & mask) * 31 + band;
+  /** Block {@code block} of {@code blocks} contiguous bit ranges, as a number. */
+  private long block(long fingerprint, int block) {
+    int from = block * 64 / blocks;
+    int width = width(block);
+    long mask = width == 64 ? -1L : ((1L << width) - 1);
+    return (fingerprint >>> from) & mask;
+  }
+
+  private int width(int block) {
+    return (block + 1) * 64 / blocks - block * 64 / blocks;
   }
 }

@@ -3,6 +3,7 @@ package dev.trendmill.ingest.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The fingerprint and the banded index: close texts land close, the index finds exactly what is within reach. */
@@ -44,21 +45,36 @@ final class SimHashTest {
     assertThat(index.size()).isEqualTo(1);
   }
 
-  @Test
-  void theIndexAgreesWithABruteForceScan() {
-    java.util.Random random = new java.util.Random(3);
-    NearDuplicates index = new NearDuplicates(6);
-    List<Long> all = new java.util.ArrayList<>();
-    for (int i = 0; i < 2000; i++) {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 3, 6, 8, 12})
+  void theIndexFindsWhatABruteForceScanFinds(int maxDistance) {
+    java.util.Random random = new java.util.Random(3 + maxDistance);
+    NearDuplicates index = new NearDuplicates(maxDistance);
+    List<NearDuplicates.Entry> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
       long fingerprint = random.nextLong();
-      if (i % 3 == 0 && !all.isEmpty()) { // a near copy of an earlier one
-        fingerprint = all.get(random.nextInt(all.size())) ^ (1L << random.nextInt(64)) ^ (1L << random.nextInt(64));
+      if (i % 3 == 0 && !all.isEmpty()) { // a near copy of an earlier one, up to a few bits beyond the distance
+        fingerprint = all.get(random.nextInt(all.size())).fingerprint();
+        for (int flip = random.nextInt(maxDistance + 4); flip > 0; flip--) {
+          fingerprint ^= 1L << random.nextInt(64);
+        }
       }
       long probe = fingerprint;
-      boolean bruteForce = all.stream().anyMatch(f -> SimHash.distance(f, probe) <= 6);
-      assertThat(index.nearest(fingerprint).isPresent()).as("probe %d", i).isEqualTo(bruteForce);
-      all.add(fingerprint);
-      index.add(new NearDuplicates.Entry("a" + i, fingerprint, i));
+      // The earliest seen within the distance, ties to the lower id (seen times repeat: i / 2).
+      Optional<String> expected =
+          all.stream()
+              .filter(e -> SimHash.distance(e.fingerprint(), probe) <= maxDistance)
+              .min(java.util.Comparator.comparingLong(NearDuplicates.Entry::seenAt).thenComparing(NearDuplicates.Entry::id))
+              .map(NearDuplicates.Entry::id);
+      assertThat(index.nearest(fingerprint).map(NearDuplicates.Entry::id)).as("probe %d", i).isEqualTo(expected);
+      NearDuplicates.Entry entry = new NearDuplicates.Entry("a" + (3000 - i), fingerprint, i / 2);
+      all.add(entry);
+      index.add(entry);
+    }
+    assertThat(index.expire(700)).hasSize(1400);
+    all.removeIf(e -> e.seenAt() < 700);
+    for (NearDuplicates.Entry kept : all.subList(0, 50)) {
+      assertThat(index.nearest(kept.fingerprint())).isPresent();
     }
   }
 
