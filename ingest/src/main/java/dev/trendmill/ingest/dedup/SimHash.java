@@ -1,5 +1,6 @@
 package dev.trendmill.ingest.dedup;
 
+import dev.trendmill.ingest.normalize.TextCleaner;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ public final class SimHash {
   public record Fingerprint(long bits, int words) {}
 
   private static String fold(String text) {
-    if (isAscii(text)) {
+    if (TextCleaner.isAscii(text)) {
       return text.toLowerCase(Locale.ROOT);
     }
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
@@ -105,15 +106,6 @@ public final class SimHash {
       i += Character.charCount(c);
     }
     return unmarked.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isWordPart(int c) {

@@ -54,7 +54,8 @@ public final class TextCleaner {
     return out.toString();
   }
 
-  private static boolean isAscii(String text) {
+  /** True when every character is ASCII (below 0x80). */
+  public static boolean isAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) >= 0x80) {
         return false;
