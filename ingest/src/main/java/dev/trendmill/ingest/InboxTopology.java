@@ -37,7 +37,7 @@ import org.apache.kafka.streams.state.Stores;
  * two copies together; banding the fingerprint (LSH) into several keys would, but then each article's verdict comes
  * from several tasks that must be joined again and may disagree on which copy came first. One task sees every
  * article in one order, so "the first article of a story" is well defined and the same after a replay. The cost is
- * one thread for this step: a banded in-memory lookup per article, microseconds, far below what news arrives at.
+ * one thread for this step: an in-memory index lookup per article, microseconds, far below what news arrives at.
  * Exact duplicates are dropped in that same task: an earlier version first repartitioned by id (three partitions)
  * for them, which only added a topic every article body went through, and a commit to wait for, before the one
  * partition all of them reach anyway.

@@ -72,7 +72,7 @@ public final class BucketIndex {
         return false;
       }
       int drop = (int) Math.min(counts.length, bucket - first);
-      counts = Arrays.copyOfRange(counts, drop, Math.max(drop, counts.length));
+      counts = Arrays.copyOfRange(counts, drop, counts.length);
       first = bucket;
       for (int count : counts) {
         if (count != 0) {

@@ -38,6 +38,15 @@ public final class LocalStack implements AutoCloseable {
   public static final List<String> SERVICE_GROUPS =
       List.of(IngestConfig.APPLICATION_ID, EnrichConfig.APPLICATION_ID, AggregateConfig.APPLICATION_ID);
 
+  /** Environment variable that replaces the services' JVM options (heap, collector) of the local stack. */
+  public static final String SERVICE_JVM_OPTIONS_ENV = "TRENDMILL_SERVICE_JVM_OPTIONS";
+
+  /**
+   * A 256 MB start heap: from 64 MB, the young generation was so small that the aggregate spent 7% of a drain in about
+   * four young collections a second.
+   */
+  static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
+
   private final StackSettings settings;
   private final PrintStream out;
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -122,15 +131,6 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
   }
-
-  /** Environment variable that replaces the services' JVM options (heap, collector) of the local stack. */
-  public static final String SERVICE_JVM_OPTIONS_ENV = "TRENDMILL_SERVICE_JVM_OPTIONS";
-
-  /**
-   * A 256 MB start heap: from 64 MB, the young generation was so small that the aggregate spent 7% of a drain in about
-   * four young collections a second.
-   */
-  static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
 
   /** Starts one more instance of a service (for scale-out and fault tests), with its own state directory. */
   public ChildProcess startService(String name, String mainClass, Map<String, String> extraEnv) throws IOException {

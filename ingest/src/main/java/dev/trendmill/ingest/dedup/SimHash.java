@@ -10,7 +10,9 @@ import java.util.Locale;
 /**
  * Charikar's SimHash over word shingles: 64 bits such that near-identical texts differ in few bits. Texts are lower
  * case, accents and punctuation dropped, split into words; every run of {@link #SHINGLE} words is hashed and votes on
- * each bit. Hand-written: it is twenty lines, and the Java libraries that offer it (e.g. in larger NLP toolkits)
+ * each bit. A shingle's hash is FNV-1a over the UTF-16 units of its words joined by single spaces, then the SplitMix64
+ * finalizer so that every input bit reaches every output bit (a text of fewer words hashes all of them joined).
+ * Hand-written: it is twenty lines, and the Java libraries that offer it (e.g. in larger NLP toolkits)
  * would bring far more than they give.
  */
 public final class SimHash {
@@ -160,18 +162,6 @@ public final class SimHash {
     for (int bit = 0; bit < 64; bit++) {
       votes[bit] += ((hash >>> bit) & 1) == 1 ? 1 : -1;
     }
-  }
-
-  /** FNV-1a over the UTF-16 units, then the SplitMix64 finalizer so that every input bit reaches every output bit. */
-  static long hash(String shingle) {
-    return mix(fnv(FNV_OFFSET, shingle));
-  }
-
-  private static long fnv(long h, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      h = (h ^ text.charAt(i)) * FNV_PRIME;
-    }
-    return h;
   }
 
   private static long fnv(long h, char c) {

@@ -109,10 +109,10 @@ final class SimHashTest {
 
       int[] votes = new int[64];
       if (expected.size() < SimHash.SHINGLE && !expected.isEmpty()) {
-        vote(votes, SimHash.hash(String.join(" ", expected)));
+        vote(votes, shingleHash(String.join(" ", expected)));
       }
       for (int i = 0; i + SimHash.SHINGLE <= expected.size(); i++) {
-        vote(votes, SimHash.hash(expected.get(i) + ' ' + expected.get(i + 1) + ' ' + expected.get(i + 2)));
+        vote(votes, shingleHash(expected.get(i) + ' ' + expected.get(i + 1) + ' ' + expected.get(i + 2)));
       }
       long fingerprint = 0;
       for (int bit = 0; bit < 64; bit++) {
@@ -120,6 +120,17 @@ final class SimHashTest {
       }
       assertThat(SimHash.fingerprint(input)).as("fingerprint of %s", input).isEqualTo(new SimHash.Fingerprint(fingerprint, expected.size()));
     }
+  }
+
+  /** The shingle hash as defined before it was computed over word offsets: FNV-1a over the string, then SplitMix64. */
+  private static long shingleHash(String shingle) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < shingle.length(); i++) {
+      h = (h ^ shingle.charAt(i)) * 0x100000001b3L;
+    }
+    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+    return h ^ (h >>> 31);
   }
 
   private static void vote(int[] votes, long hash) {

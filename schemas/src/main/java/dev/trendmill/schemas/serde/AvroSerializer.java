@@ -82,7 +82,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
       compatibilitySet.remove(subject);
       throw new SerializationException("Cannot serialize a " + schema.getFullName() + " for " + subject + ": " + e.getMessage(), e);
     }
-    byte[] header = ByteBuffer.allocate(5).put(WireFormat.MAGIC_BYTE).putInt(id).array();
+    byte[] header = ByteBuffer.allocate(WireFormat.HEADER_SIZE).put(WireFormat.MAGIC_BYTE).putInt(id).array();
     return new Registered(schema, header, writers.computeIfAbsent(schema, AvroSerializer::writerFor));
   }
 
