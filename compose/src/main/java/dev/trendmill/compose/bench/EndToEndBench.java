@@ -1,6 +1,7 @@
 package dev.trendmill.compose.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trendmill.aggregate.AggregateConfig;
 import dev.trendmill.compose.embedded.ChildProcess;
 import dev.trendmill.compose.embedded.LocalStack;
 import dev.trendmill.compose.embedded.StackException;
@@ -10,7 +11,10 @@ import dev.trendmill.compose.generate.GeneratedArticle;
 import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.compose.progress.IngestCounters;
 import dev.trendmill.compose.view.ViewClient;
+import dev.trendmill.ingest.IngestConfig;
 import dev.trendmill.schemas.TopicNames;
+import dev.trendmill.schemas.Topics;
+import dev.trendmill.schemas.avro.MentionEvent;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +67,17 @@ public final class EndToEndBench {
   }
 
   public Result run(long articles, long brokerRecords, double steadyRate, Duration steadyFor, Path workDir) throws Exception {
+    return run(articles, brokerRecords, steadyRate, Duration.ZERO, steadyFor, workDir, false);
+  }
+
+  /**
+   * @param warmup how long the steady rate runs before freshness is measured: the first seconds after the drain are
+   *     slower (the bench's own sender, poller and probe compiling, the services settling), which a live stream that
+   *     has been running does not see; their maximum is reported apart
+   * @param stages also time each topic an article crosses during the freshness run ({@link StageProbe})
+   */
+  public Result run(long articles, long brokerRecords, double steadyRate, Duration warmup, Duration steadyFor, Path workDir, boolean stages)
+      throws Exception {
     String bootstrap = stack.settings().bootstrapServers();
     Instant start = Instant.parse("2025-06-01T00:00:00Z");
     ArticleGenerator backlog = ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(articles, 101, start, Duration.ofDays(7)));
@@ -158,15 +173,17 @@ public final class EndToEndBench {
     // 3. Freshness at a steady rate, after the backlog. Event time goes on from where the backlog's ended (a minute of
     // it per second), as a live stream's does: a jump of a day would close a day of windows at once in the aggregate,
     // and the freshness measured would include that burst of final counts.
-    long steadyArticles = (long) (steadyRate * steadyFor.toSeconds());
+    long warmupArticles = (long) (steadyRate * warmup.toSeconds());
+    long steadyArticles = warmupArticles + (long) (steadyRate * steadyFor.toSeconds());
     ArticleGenerator steady =
-        ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(steadyArticles, 202, backlog.settings().end(), steadyFor.multipliedBy(60)));
+        ArticleGenerator.withBundledCatalog(
+            new ArticleGenerator.Settings(steadyArticles, 202, backlog.settings().end(), warmup.plus(steadyFor).multipliedBy(60)));
     Freshness freshness = new Freshness();
     Map<String, Long> now = viewCounts();
     for (EntityPool.Member member : steady.pool().members()) {
       freshness.baseline(member.id(), now.getOrDefault(member.id(), 0L));
     }
-    out.printf("Freshness: %d articles at %.0f/s, the view polled every 20 ms...%n", steadyArticles, steadyRate);
+    out.printf("Freshness: %d articles at %.0f/s after %d s of warm-up at that rate, the view polled every 20 ms...%n", steadyArticles - warmupArticles, steadyRate, warmup.toSeconds());
     out.flush();
     Thread poller =
         Thread.ofPlatform().daemon().name("view-poller").start(() -> {
@@ -183,9 +200,13 @@ public final class EndToEndBench {
             }
           }
         });
+    StageProbe probe = stages ? stageProbe(bootstrap) : null;
+    long measuredFromMillis;
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
       long interval = (long) (1e9 / steadyRate);
       long next = System.nanoTime();
+      freshness.measureFrom(next + warmupArticles * interval);
+      measuredFromMillis = System.currentTimeMillis() + warmupArticles * interval / 1_000_000;
       for (GeneratedArticle article : steady) {
         long wait;
         while ((wait = next - System.nanoTime()) > 0) {
@@ -203,6 +224,11 @@ public final class EndToEndBench {
     poller.interrupt();
     poller.join(5_000);
     out.println("  " + freshness.summary());
+    if (probe != null) {
+      probe.close();
+      probe.write(workDir.resolve("freshness-stages.csv"));
+      out.print("  from the drop to visible in each topic on the way (read_committed):\n" + probe.summary(measuredFromMillis) + "  (every record: " + workDir.resolve("freshness-stages.csv") + ")\n");
+    }
 
     Map<String, ProcessMemory> memory = new LinkedHashMap<>();
     memory.put("kafka", ProcessMemory.of(stack.kafka().process().pid()));
@@ -213,6 +239,18 @@ public final class EndToEndBench {
     return new Result(
         broker, articles, mentions, fillPerSecond, drainSeconds, fromFirst, articles / fromFirst, secondHalf, steadyRate, freshness.measured(),
         freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100), memory);
+  }
+
+  private StageProbe stageProbe(String bootstrap) {
+    Topics topics = new Topics(TopicNames.DEFAULT, Map.of("schema.registry.url", stack.settings().registryUrl()));
+    return new StageProbe(
+        bootstrap,
+        List.of(
+            IngestConfig.APPLICATION_ID + "-stories-repartition",
+            TopicNames.DEFAULT.articles(),
+            TopicNames.DEFAULT.enriched(),
+            AggregateConfig.APPLICATION_ID + "-mentions-by-entity-repartition"),
+        topics.<MentionEvent>avroSerde().deserializer());
   }
 
   /** Every consumer group of the pipeline at zero lag in a lag sample taken after {@code sinceMs}. */

@@ -11,7 +11,8 @@ import java.util.Map;
  * Time from sending a record to seeing its effect: for each key (an entity, a word) the sender records the count the
  * key reaches with each record and when it was sent; an observer that sees a key's count reports the latency of every
  * record that count covers. So latency is measured per mention, the same way for any pipeline, with no clock in the
- * records. Memory holds only the records not yet seen, plus one long per measured latency.
+ * records. Memory holds only the records not yet seen, plus one long per measured latency. Records sent before
+ * {@link #measureFrom} are a warm-up: seen, but not in the figures.
  */
 public final class Freshness {
   private record Sent(long count, long nanos) {}
@@ -20,10 +21,18 @@ public final class Freshness {
   private final Map<String, Long> counts = new HashMap<>();
   private long[] latencies = new long[1 << 12];
   private int size;
+  private long measuredFrom = Long.MIN_VALUE;
+  private long warmupMax;
+  private int warmupSize;
 
   /** Counts start from what the pipeline shows now. */
   public synchronized void baseline(String key, long count) {
     counts.put(key, count);
+  }
+
+  /** Records sent before {@code nanos} are a warm-up: their latency is not measured. */
+  public synchronized void measureFrom(long nanos) {
+    measuredFrom = nanos;
   }
 
   /** A record naming {@code key} was sent at {@code nanos}. */
@@ -36,7 +45,13 @@ public final class Freshness {
   public synchronized void observed(String key, long count, long nanos) {
     ArrayDeque<Sent> queue = pending.get(key);
     while (queue != null && !queue.isEmpty() && queue.peekFirst().count() <= count) {
-      record(nanos - queue.pollFirst().nanos());
+      Sent sent = queue.pollFirst();
+      if (sent.nanos() < measuredFrom) {
+        warmupSize++;
+        warmupMax = Math.max(warmupMax, nanos - sent.nanos());
+      } else {
+        record(nanos - sent.nanos());
+      }
     }
   }
 
@@ -67,12 +82,12 @@ public final class Freshness {
     }
   }
 
-  /** What was measured, one line: how many, how many unseen, p50, p99 and max. */
-  public String summary() {
+  /** What was measured, one line: how many, how many unseen, p50, p99 and max, and the warm-up's count and max. */
+  public synchronized String summary() {
     return String.format(
         Locale.ROOT,
-        "%d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms",
-        measured(), unseen(), percentileMillis(50), percentileMillis(99), percentileMillis(100));
+        "%d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms; warm-up before them: %d mentions, max %.0f ms",
+        measured(), unseen(), percentileMillis(50), percentileMillis(99), percentileMillis(100), warmupSize, warmupMax / 1e6);
   }
 
   private void record(long latency) {

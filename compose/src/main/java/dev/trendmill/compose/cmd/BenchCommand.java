@@ -42,11 +42,17 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "Length of the freshness and latency runs (default: ${DEFAULT-VALUE}).")
   long seconds;
 
+  @Option(names = "--warmup", paramLabel = "S", defaultValue = "10", description = "Seconds at the freshness rate before freshness is measured (default: ${DEFAULT-VALUE}).")
+  long warmup;
+
   @Option(names = "--aggregate-articles", paramLabel = "N", defaultValue = "100000", description = "Enriched articles for the aggregate vs word count drain (default: ${DEFAULT-VALUE}).")
   long aggregateArticles;
 
   @Option(names = "--only", paramLabel = "PART", defaultValue = "all", description = "all, e2e or aggregate (default: ${DEFAULT-VALUE}).")
   Part only;
+
+  @Option(names = "--stages", description = "Also time each topic an article crosses during the freshness run (one more reader on the broker).")
+  boolean stages;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory of the benchmark's stack (default: a new temporary one).")
   Path dataDir;
@@ -62,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<AggregateBench.Side> sides = null;
     try (LocalStack stack = new LocalStack(StackSettings.randomPorts(dir), new PrintStream(System.out, true)).start()) {
       if (only != Part.aggregate) {
-        e2e = new EndToEndBench(stack, out).run(articles, brokerRecords, rate, Duration.ofSeconds(seconds), dir);
+        e2e = new EndToEndBench(stack, out).run(articles, brokerRecords, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), dir, stages);
       }
       if (only != Part.e2e) {
         for (String service : List.of("ingest", "enrich", "aggregate")) {
@@ -84,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("| drained end to end, %,d articles, %,d mentions | %,.0f articles/s (%.1f s; %.1f s with service start) |%n", e2e.articles(), e2e.mentions(), e2e.articlesPerSecond(), e2e.drainFromFirstSeconds(), e2e.drainSeconds());
       out.printf("| the drain's second half (JIT compilation mostly done) | %,.0f articles/s |%n", e2e.secondHalfArticlesPerSecond());
       out.printf("| end to end / raw broker | %.3f (second half: %.3f) |%n", e2e.articlesPerSecond() / e2e.broker().recordsPerSecond(), e2e.secondHalfArticlesPerSecond() / e2e.broker().recordsPerSecond());
-      out.printf("| freshness at %.0f articles/s, %,d mentions: p50 / p99 / max | %.0f / %.0f / %.0f ms |%n", e2e.steadyRate(), e2e.freshnessSamples(), e2e.p50(), e2e.p99(), e2e.max());
+      out.printf("| freshness at %.0f articles/s after %d s of warm-up, %,d mentions: p50 / p99 / max | %.0f / %.0f / %.0f ms |%n", e2e.steadyRate(), warmup, e2e.freshnessSamples(), e2e.p50(), e2e.p99(), e2e.max());
       long total = 0;
       for (Map.Entry<String, ProcessMemory> m : e2e.memory().entrySet()) {
         out.printf("| RSS of %s: now / peak | %d / %d MB |%n", m.getKey(), m.getValue().rssMb(), m.getValue().peakMb());

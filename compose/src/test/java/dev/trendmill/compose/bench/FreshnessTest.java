@@ -24,6 +24,19 @@ class FreshnessTest {
   }
 
   @Test
+  void recordsSentBeforeTheWarmUpEndsAreSeenButNotMeasured() {
+    Freshness freshness = new Freshness();
+    freshness.measureFrom(2_000_000);
+    freshness.sent("k", 1_000_000); // warm-up, count 1
+    freshness.sent("k", 2_000_000); // measured, count 2
+    freshness.observed("k", 2, 10_000_000);
+    assertThat(freshness.unseen()).isZero();
+    assertThat(freshness.measured()).isEqualTo(1);
+    assertThat(freshness.percentileMillis(100)).isEqualTo(8.0);
+    assertThat(freshness.summary()).contains("warm-up before them: 1 mentions, max 9 ms");
+  }
+
+  @Test
   void noMeasurementsGiveNaN() {
     assertThat(new Freshness().percentileMillis(99)).isNaN();
   }

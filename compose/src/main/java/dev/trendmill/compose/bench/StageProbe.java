@@ -1,0 +1,116 @@
+package dev.trendmill.compose.bench;
+
+import dev.trendmill.compose.kafka.RawClients;
+import dev.trendmill.schemas.avro.MentionEvent;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Where freshness goes: a read_committed reader of every topic an article crosses on its way to the view, noting when
+ * each record becomes visible. The services keep the inbox record's timestamp (the drop time, set by the sender's
+ * producer) on the stories, articles and enriched records, so their delay is read off each record; the aggregate's
+ * mention records carry the publication time instead, so they are matched to their article's drop time by article id.
+ * Every exactly-once hop shows its output only when its transaction commits, so the steps between stages are mostly
+ * commit waits.
+ */
+final class StageProbe implements AutoCloseable {
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Deserializer<MentionEvent> mentions;
+  private final String mentionTopic;
+  private final Map<String, List<long[]>> delays = new LinkedHashMap<>(); // topic -> {drop time, ms from drop to visible}
+  private final Map<String, Long> droppedAt = new HashMap<>(); // article id -> drop time, ms
+  private final Thread reader;
+  private volatile boolean running = true;
+
+  /** @param topics the stages in pipeline order, the last one the aggregate's mention repartition topic */
+  StageProbe(String bootstrap, List<String> topics, Deserializer<MentionEvent> mentions) {
+    this.consumer = RawClients.committedReader(bootstrap);
+    this.mentions = mentions;
+    this.mentionTopic = topics.get(topics.size() - 1);
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : topics) {
+      delays.put(topic, new ArrayList<>());
+      consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position); // resolve the end offsets now, before any record of the run is sent
+    this.reader = Thread.ofPlatform().daemon().name("stage-probe").start(this::read);
+  }
+
+  private void read() {
+    while (running) {
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+        long now = System.currentTimeMillis();
+        String topic = record.topic();
+        long dropped;
+        if (topic.equals(mentionTopic)) {
+          Long at = droppedAt.get(mentions.deserialize(topic, record.value()).getArticleId());
+          if (at == null) {
+            continue; // an article sent before the probe started
+          }
+          dropped = at;
+        } else {
+          dropped = record.timestamp();
+          droppedAt.putIfAbsent(new String(record.key(), StandardCharsets.UTF_8), dropped);
+        }
+        synchronized (delays) {
+          delays.get(topic).add(new long[] {dropped, now - dropped});
+        }
+      }
+    }
+  }
+
+  /** One line per stage: records dropped from {@code fromMillis} on, and the p50 / p99 of their delay. */
+  String summary(long fromMillis) {
+    StringBuilder lines = new StringBuilder();
+    synchronized (delays) {
+      delays.forEach(
+          (topic, values) -> {
+            long[] sorted = values.stream().filter(value -> value[0] >= fromMillis).mapToLong(value -> value[1]).sorted().toArray();
+            lines.append(String.format(Locale.ROOT, "  %-50s %,9d records: p50 %5d ms, p99 %5d ms%n", topic, sorted.length, percentile(sorted, 50), percentile(sorted, 99)));
+          });
+    }
+    return lines.toString();
+  }
+
+  /** Every record seen, as CSV (topic, drop time in ms since the epoch, delay in ms), to see when delays happened. */
+  void write(Path csv) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
+      out.println("topic,dropped_ms,delay_ms");
+      synchronized (delays) {
+        delays.forEach((topic, values) -> values.forEach(value -> out.println(topic + "," + value[0] + "," + value[1])));
+      }
+    }
+  }
+
+  private static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return -1;
+    }
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    reader.join(5_000);
+    consumer.close();
+    mentions.close();
+  }
+}
