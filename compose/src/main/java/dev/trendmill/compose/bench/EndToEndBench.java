@@ -1,7 +1,6 @@
 package dev.trendmill.compose.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.trendmill.aggregate.AggregateConfig;
 import dev.trendmill.compose.embedded.ChildProcess;
 import dev.trendmill.compose.embedded.LocalStack;
 import dev.trendmill.compose.embedded.StackException;
@@ -11,10 +10,7 @@ import dev.trendmill.compose.generate.GeneratedArticle;
 import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.compose.progress.IngestCounters;
 import dev.trendmill.compose.view.ViewClient;
-import dev.trendmill.ingest.IngestConfig;
 import dev.trendmill.schemas.TopicNames;
-import dev.trendmill.schemas.Topics;
-import dev.trendmill.schemas.avro.MentionEvent;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -242,15 +238,7 @@ public final class EndToEndBench {
   }
 
   private StageProbe stageProbe(String bootstrap) {
-    Topics topics = new Topics(TopicNames.DEFAULT, Map.of("schema.registry.url", stack.settings().registryUrl()));
-    return new StageProbe(
-        bootstrap,
-        List.of(
-            IngestConfig.APPLICATION_ID + "-stories-repartition",
-            TopicNames.DEFAULT.articles(),
-            TopicNames.DEFAULT.enriched(),
-            AggregateConfig.APPLICATION_ID + "-mentions-by-entity-repartition"),
-        topics.<MentionEvent>avroSerde().deserializer());
+    return StageProbe.onPipeline(bootstrap, stack.settings().registryUrl());
   }
 
   /** Every consumer group of the pipeline at zero lag in a lag sample taken after {@code sinceMs}. */

@@ -1,6 +1,10 @@
 package dev.trendmill.compose.bench;
 
+import dev.trendmill.aggregate.AggregateConfig;
 import dev.trendmill.compose.kafka.RawClients;
+import dev.trendmill.ingest.IngestConfig;
+import dev.trendmill.schemas.TopicNames;
+import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.MentionEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,6 +37,7 @@ final class StageProbe implements AutoCloseable {
   private final String mentionTopic;
   private final Map<String, List<long[]>> delays = new LinkedHashMap<>(); // topic -> {drop time, ms from drop to visible}
   private final Map<String, Long> droppedAt = new HashMap<>(); // article id -> drop time, ms
+  private final Map<String, Map<String, Long>> firstDelays = new HashMap<>(); // topic -> article id -> delay of its first record
   private final Thread reader;
   private volatile boolean running = true;
 
@@ -52,26 +57,51 @@ final class StageProbe implements AutoCloseable {
     this.reader = Thread.ofPlatform().daemon().name("stage-probe").start(this::read);
   }
 
+  /** The topics of the local stack's pipeline, from ingest's repartition into one partition to the aggregate's by entity. */
+  static List<String> pipelineTopics() {
+    return List.of(
+        IngestConfig.APPLICATION_ID + "-stories-repartition",
+        TopicNames.DEFAULT.articles(),
+        TopicNames.DEFAULT.enriched(),
+        AggregateConfig.APPLICATION_ID + "-mentions-by-entity-repartition");
+  }
+
+  static StageProbe onPipeline(String bootstrap, String registryUrl) {
+    Topics topics = new Topics(TopicNames.DEFAULT, Map.of("schema.registry.url", registryUrl));
+    return new StageProbe(bootstrap, pipelineTopics(), topics.<MentionEvent>avroSerde().deserializer());
+  }
+
   private void read() {
     while (running) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
         long now = System.currentTimeMillis();
         String topic = record.topic();
         long dropped;
+        String articleId;
         if (topic.equals(mentionTopic)) {
-          Long at = droppedAt.get(mentions.deserialize(topic, record.value()).getArticleId());
+          articleId = mentions.deserialize(topic, record.value()).getArticleId();
+          Long at = droppedAt.get(articleId);
           if (at == null) {
             continue; // an article sent before the probe started
           }
           dropped = at;
         } else {
+          articleId = new String(record.key(), StandardCharsets.UTF_8);
           dropped = record.timestamp();
-          droppedAt.putIfAbsent(new String(record.key(), StandardCharsets.UTF_8), dropped);
+          droppedAt.putIfAbsent(articleId, dropped);
         }
         synchronized (delays) {
           delays.get(topic).add(new long[] {dropped, now - dropped});
+          firstDelays.computeIfAbsent(topic, t -> new HashMap<>()).putIfAbsent(articleId, now - dropped);
         }
       }
+    }
+  }
+
+  /** The delay, in ms, from the article's drop to its first record in the topic; null while not seen there. */
+  Long delay(String topic, String articleId) {
+    synchronized (delays) {
+      return firstDelays.getOrDefault(topic, Map.of()).get(articleId);
     }
   }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,8 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--stages", description = "Also time each topic an article crosses during the freshness run (one more reader on the broker).")
   boolean stages;
 
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory of the benchmark's stack (default: a new temporary one).")
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory of the benchmark's stack, kept after the run (default: a new temporary one, deleted after the run).")
   Path dataDir;
+
+  @Option(names = "--keep-data", description = "Keep the temporary data directory (logs, the --stages CSV); a 100,000-article run leaves about 2.5 GB.")
+  boolean keepData;
 
   @Spec CommandSpec spec;
 
@@ -64,6 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = dataDir != null ? dataDir : Files.createTempDirectory("trendmill-bench-");
     out.println("Machine: " + machine());
+    out.println("Stack data and logs: " + dir.toAbsolutePath() + (dataDir == null && !keepData ? " (deleted after a run that ends well)" : ""));
     EndToEndBench.Result e2e = null;
     List<AggregateBench.Side> sides = null;
     try (LocalStack stack = new LocalStack(StackSettings.randomPorts(dir), new PrintStream(System.out, true)).start()) {
@@ -107,7 +112,9 @@ public final class BenchCommand implements Callable<Integer> {
       }
       out.printf("%nAggregate cost per mention / word count's: %.2f%n", sides.get(0).microsPerMention() / sides.get(1).microsPerMention());
     }
-    out.println("Stack data and logs: " + dir.toAbsolutePath());
+    if (dataDir == null && !keepData) {
+      Utils.delete(dir.toFile());
+    }
     out.flush();
     return 0;
   }

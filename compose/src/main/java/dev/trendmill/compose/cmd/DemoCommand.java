@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true);
     Path dataDir = stack.dataDir != null ? stack.dataDir : StackOptions.home().resolve("demo");
     if (!keepData) {
-      deleteRecursively(dataDir);
+      Utils.delete(dataDir.toFile());
     }
     LocalStack running = new LocalStack(stack.settings(dataDir), out).start();
     try {
@@ -96,17 +97,6 @@ public final class DemoCommand implements Callable<Integer> {
         throw new StackException("The sample articles " + SAMPLES + " are missing from the jar");
       }
       return ArticleFiles.readLines(in).records();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

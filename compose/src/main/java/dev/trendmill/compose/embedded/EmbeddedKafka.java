@@ -54,7 +54,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     process =
         ChildProcess.startJava(
             "kafka",
-            List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC", "-Dlog4j2.level=WARN"),
+            List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MetaspaceSize=64m", "-Dlog4j2.level=WARN"),
             BrokerMain.class.getName(),
             List.of(config.toString()),
             Map.of(),
@@ -126,6 +126,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     // Room for a record a little over ingest's 1 MiB body limit, so that such a record reaches ingest and is
     // dead-lettered with its reason instead of being refused by the broker.
     props.setProperty("message.max.bytes", Integer.toString(4 * 1024 * 1024));
+    // The log cleaner's key map lives on the heap: 128 MB by default, 16 MB here (about 700,000 keys per pass, many
+    // more than the changelogs of a local stack hold).
+    props.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
     try (Writer writer = Files.newBufferedWriter(config)) {
       props.store(writer, "Written by trendmill up for the embedded broker");
     }

@@ -13,7 +13,6 @@ import dev.trendmill.enrich.EnrichConfig;
 import dev.trendmill.enrich.EnrichMain;
 import dev.trendmill.schemas.TopicNames;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -54,9 +55,11 @@ class FaultToleranceIT {
   private static final Duration SPAN = Duration.ofHours(20);
   private static LocalStack stack;
 
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path dataDir;
+
   @BeforeAll
   static void startOwnStack() throws Exception {
-    Path dataDir = Files.createTempDirectory("trendmill-faults-");
     stack =
         new LocalStack(StackSettings.randomPorts(dataDir), new PrintStream(System.out, true))
             .withServiceEnv(Map.of("TRENDMILL_SESSION_TIMEOUT_MS", "6000", "TRENDMILL_HEARTBEAT_INTERVAL_MS", "1500"))

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two aggregate instances of one application (one JVM, their own state directories and view ports) share the
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(EmbeddedStackExtension.class)
 class ScaleOutIT {
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path stateDirs;
+
   private static final List<String> ENTITIES = List.of("project:kubernetes", "project:argo", "project:opentelemetry", "organization:red-hat", "project:dapr");
 
   @Test
@@ -68,8 +73,8 @@ class ScaleOutIT {
     }
   }
 
-  private static AggregateService instance(LocalStack stack, String applicationId) throws Exception {
-    Path stateDir = Files.createTempDirectory("trendmill-scaleout-");
+  private AggregateService instance(LocalStack stack, String applicationId) throws Exception {
+    Path stateDir = Files.createTempDirectory(stateDirs, "aggregate-");
     Map<String, Object> settings = new HashMap<>();
     settings.put("bootstrap.servers", stack.settings().bootstrapServers());
     settings.put("schema.registry.url", stack.settings().registryUrl());

@@ -9,12 +9,13 @@ import dev.trendmill.compose.progress.PipelineProgress;
 import dev.trendmill.compose.view.ViewClient;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole local stack stopped and started again on the same data directory resumes where it left off: the counts
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.Test;
 class StackRestartIT {
 
   @Test
-  void aRestartedStackKeepsItsCountsAndNeitherLosesNorRecountsArticles() throws Exception {
-    Path dataDir = Files.createTempDirectory("trendmill-restart-");
+  void aRestartedStackKeepsItsCountsAndNeitherLosesNorRecountsArticles(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dataDir) throws Exception {
     StackSettings settings = StackSettings.randomPorts(dataDir);
     List<byte[]> samples;
     try (InputStream in = getClass().getResourceAsStream("/samples/cloud-native-news.jsonl")) {
