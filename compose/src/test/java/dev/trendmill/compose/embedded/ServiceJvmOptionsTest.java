@@ -10,7 +10,7 @@ class ServiceJvmOptionsTest {
   void withoutTheVariableTheDefaultsAndTheServiceName() {
     assertThat(LocalStack.serviceJvmOptions("aggregate", null))
         .containsExactly("-Xms256m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m", "-Dtrendmill.service=aggregate");
-    assertThat(LocalStack.serviceJvmOptions("ingest", "  ")).startsWith("-Xms256m", "-Xmx448m");
+    assertThat(LocalStack.serviceJvmOptions("ingest", "  ")).startsWith("-Xms256m", "-Xmx512m");
     assertThat(LocalStack.serviceJvmOptions("enrich", null)).startsWith("-Xms128m", "-Xmx192m");
     assertThat(LocalStack.serviceJvmOptions("another", null)).as("a service without its own default").startsWith("-Xms256m", "-Xmx512m");
   }
