@@ -62,10 +62,6 @@ public final class EndToEndBench {
     this.view = new ViewClient(stack.settings().viewUrl());
   }
 
-  public Result run(long articles, long brokerRecords, double steadyRate, Duration steadyFor, Path workDir) throws Exception {
-    return run(articles, brokerRecords, steadyRate, Duration.ZERO, steadyFor, workDir, false);
-  }
-
   /**
    * @param warmup how long the steady rate runs before freshness is measured: the first seconds after the drain are
    *     slower (the bench's own sender, poller and probe compiling, the services settling), which a live stream that
@@ -196,7 +192,7 @@ public final class EndToEndBench {
             }
           }
         });
-    StageProbe probe = stages ? stageProbe(bootstrap) : null;
+    StageProbe probe = stages ? StageProbe.onPipeline(bootstrap, stack.settings().registryUrl()) : null;
     long measuredFromMillis;
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
       long interval = (long) (1e9 / steadyRate);
@@ -222,8 +218,9 @@ public final class EndToEndBench {
     out.println("  " + freshness.summary());
     if (probe != null) {
       probe.close();
-      probe.write(workDir.resolve("freshness-stages.csv"));
-      out.print("  from the drop to visible in each topic on the way (read_committed):\n" + probe.summary(measuredFromMillis) + "  (every record: " + workDir.resolve("freshness-stages.csv") + ")\n");
+      Path csv = workDir.resolve("freshness-stages.csv");
+      probe.write(csv);
+      out.print("  from the drop to visible in each topic on the way (read_committed):\n" + probe.summary(measuredFromMillis) + "  (every record: " + csv + ")\n");
     }
 
     Map<String, ProcessMemory> memory = new LinkedHashMap<>();
@@ -235,10 +232,6 @@ public final class EndToEndBench {
     return new Result(
         broker, articles, mentions, fillPerSecond, drainSeconds, fromFirst, articles / fromFirst, secondHalf, steadyRate, freshness.measured(),
         freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100), memory);
-  }
-
-  private StageProbe stageProbe(String bootstrap) {
-    return StageProbe.onPipeline(bootstrap, stack.settings().registryUrl());
   }
 
   /** Every consumer group of the pipeline at zero lag in a lag sample taken after {@code sinceMs}. */

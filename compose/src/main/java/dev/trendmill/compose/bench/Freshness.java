@@ -70,8 +70,13 @@ public final class Freshness {
     }
     long[] sorted = Arrays.copyOf(latencies, size);
     Arrays.sort(sorted);
-    int index = (int) Math.ceil(p / 100.0 * size) - 1;
-    return sorted[Math.max(0, Math.min(size - 1, index))] / 1e6;
+    return nearestRank(sorted, p) / 1e6;
+  }
+
+  /** The {@code p}-th percentile (0..100) of non-empty sorted values, by nearest rank. */
+  static long nearestRank(long[] sorted, double p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
   /** Waits until every sent record has been seen, or {@code timeout} has passed. */

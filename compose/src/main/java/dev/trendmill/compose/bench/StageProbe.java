@@ -129,11 +129,7 @@ final class StageProbe implements AutoCloseable {
   }
 
   private static long percentile(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return -1;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    return sorted.length == 0 ? -1 : Freshness.nearestRank(sorted, p);
   }
 
   @Override

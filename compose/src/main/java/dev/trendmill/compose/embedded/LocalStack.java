@@ -50,13 +50,15 @@ public final class LocalStack implements AutoCloseable {
    * generation was so small that the aggregate spent 7% of a drain in about four young collections a second. The
    * metaspace threshold spares each start three full collections.
    */
-  static final Map<String, List<String>> DEFAULT_SERVICE_JVM_OPTIONS =
+  private static final Map<String, List<String>> SERVICE_HEAPS =
       Map.of(
-          "ingest", List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m"),
-          "enrich", List.of("-Xms128m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m"),
-          "aggregate", List.of("-Xms256m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m"));
+          "ingest", List.of("-Xms256m", "-Xmx512m"),
+          "enrich", List.of("-Xms128m", "-Xmx192m"),
+          "aggregate", List.of("-Xms256m", "-Xmx320m"));
 
-  private static final List<String> OTHER_SERVICE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m");
+  private static final List<String> OTHER_SERVICE_HEAP = List.of("-Xms256m", "-Xmx512m");
+
+  private static final List<String> SERVICE_GC_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MetaspaceSize=64m");
 
   /**
    * glibc gives every thread that allocates its own malloc arena, and RocksDB's allocations spread over them; two
@@ -176,18 +178,20 @@ public final class LocalStack implements AutoCloseable {
 
   /**
    * JVM options of a service: {@value #SERVICE_JVM_OPTIONS_ENV} from the environment when set (space-separated), else
-   * {@link #DEFAULT_SERVICE_JVM_OPTIONS}.
+   * its heap ({@link #SERVICE_HEAPS}) and the collector options.
    */
   static List<String> serviceJvmOptions(String service) {
     return serviceJvmOptions(service, System.getenv(SERVICE_JVM_OPTIONS_ENV));
   }
 
   static List<String> serviceJvmOptions(String service, String given) {
-    List<String> options =
-        new ArrayList<>(
-            given == null || given.isBlank()
-                ? DEFAULT_SERVICE_JVM_OPTIONS.getOrDefault(service, OTHER_SERVICE_JVM_OPTIONS)
-                : List.of(given.trim().split("\\s+")));
+    List<String> options = new ArrayList<>();
+    if (given == null || given.isBlank()) {
+      options.addAll(SERVICE_HEAPS.getOrDefault(service, OTHER_SERVICE_HEAP));
+      options.addAll(SERVICE_GC_OPTIONS);
+    } else {
+      options.addAll(List.of(given.trim().split("\\s+")));
+    }
     options.add("-Dtrendmill.service=" + service);
     return options;
   }
