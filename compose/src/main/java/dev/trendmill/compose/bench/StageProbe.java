@@ -133,9 +133,13 @@ final class StageProbe implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
-    reader.join(5_000);
+    try {
+      reader.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closes all the same, and leaves the interrupt to the caller
+    }
     consumer.close();
     mentions.close();
   }

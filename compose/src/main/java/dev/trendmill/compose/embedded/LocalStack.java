@@ -44,17 +44,19 @@ public final class LocalStack implements AutoCloseable {
 
   /**
    * Heaps sized to what each service keeps, measured after a million articles (live after a full collection): the
-   * aggregate 54 MB and enrich 25 MB, whose old generations the serial collector otherwise let garbage fill up to a
-   * 512 MB cap. Ingest keeps 176 MB (the near-duplicate index of the 30-day retention) and stays at 512 MB: at 448 MB
-   * its full collections put its hops' p99 at 2.5 s. A 256 MB start heap for the busy ones: from 64 MB, the young
+   * aggregate 54 MB and enrich 25 MB, ingest mostly its near-duplicate index of the 30-day retention (125 bytes an
+   * article, about 125 MB at a million, by {@code NearDuplicatesBenchmark}); the serial collector otherwise lets
+   * garbage fill each old generation up to the cap. Ingest had 512 MB while its index took
+   * 176 MB (at 448 MB its full collections put its hops' p99 at 2.5 s); the compact index let it down to 384 MB with
+   * its hops' p99 at 0.2 to 0.6 s (BENCHMARKS.md). A 256 MB start heap for the busy ones: from 64 MB, the young
    * generation was so small that the aggregate spent 7% of a drain in about four young collections a second. The
    * metaspace threshold spares each start three full collections.
    */
   private static final Map<String, List<String>> SERVICE_HEAPS =
       Map.of(
-          "ingest", List.of("-Xms256m", "-Xmx512m"),
-          "enrich", List.of("-Xms128m", "-Xmx192m"),
-          "aggregate", List.of("-Xms256m", "-Xmx320m"));
+          "ingest", List.of("-Xms256m", "-Xmx384m"),
+          "enrich", List.of("-Xms128m", "-Xmx128m"),
+          "aggregate", List.of("-Xms256m", "-Xmx256m"));
 
   private static final List<String> OTHER_SERVICE_HEAP = List.of("-Xms256m", "-Xmx512m");
 

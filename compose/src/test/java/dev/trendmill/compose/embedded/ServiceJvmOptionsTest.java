@@ -9,9 +9,9 @@ class ServiceJvmOptionsTest {
   @Test
   void withoutTheVariableTheDefaultsAndTheServiceName() {
     assertThat(LocalStack.serviceJvmOptions("aggregate", null))
-        .containsExactly("-Xms256m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m", "-Dtrendmill.service=aggregate");
-    assertThat(LocalStack.serviceJvmOptions("ingest", "  ")).startsWith("-Xms256m", "-Xmx512m");
-    assertThat(LocalStack.serviceJvmOptions("enrich", null)).startsWith("-Xms128m", "-Xmx192m");
+        .containsExactly("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m", "-Dtrendmill.service=aggregate");
+    assertThat(LocalStack.serviceJvmOptions("ingest", "  ")).startsWith("-Xms256m", "-Xmx384m");
+    assertThat(LocalStack.serviceJvmOptions("enrich", null)).startsWith("-Xms128m", "-Xmx128m");
     assertThat(LocalStack.serviceJvmOptions("another", null)).as("a service without its own default").startsWith("-Xms256m", "-Xmx512m");
   }
 
