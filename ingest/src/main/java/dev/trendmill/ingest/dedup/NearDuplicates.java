@@ -103,9 +103,11 @@ public final class NearDuplicates {
     byte[] id = entry.id().getBytes(StandardCharsets.UTF_8);
     int sameBucket = bucket(fingerprint, 0);
     long[] same = buckets[0][sameBucket];
+    int part = fingerPart(fingerprint, 0);
     for (int i = 0; i < bucketSizes[0][sameBucket]; i++) {
       int slot = (int) same[i];
-      if (fingerprints[slot] == fingerprint && Arrays.equals(ids[slot], id)) {
+      // The 32 bits in the bucket first: a restart adds every article again, and most differ there.
+      if ((int) (same[i] >>> 32) == part && fingerprints[slot] == fingerprint && Arrays.equals(ids[slot], id)) {
         return;
       }
     }
