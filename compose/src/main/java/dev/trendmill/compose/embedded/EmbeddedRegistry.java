@@ -85,7 +85,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
             "-Dapicurio.datasource.url=jdbc:h2:file:" + storage.toAbsolutePath().resolve("registry"),
             "-jar",
             runner.toString());
-    process = ChildProcess.start("registry", command, LocalStack.NATIVE_MEMORY_ENV, dataDir.resolve("logs").resolve("registry.log"), home);
+    process = ChildProcess.start("registry", command, ChildProcess.NATIVE_MEMORY_ENV, dataDir.resolve("logs").resolve("registry.log"), home);
     boolean ready = Deadline.await(timeout, Duration.ofMillis(250), () -> process.isAlive() && answers());
     if (!ready) {
       String tail = process.tail(30);

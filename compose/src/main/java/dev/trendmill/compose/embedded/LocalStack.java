@@ -62,12 +62,6 @@ public final class LocalStack implements AutoCloseable {
 
   private static final List<String> SERVICE_GC_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MetaspaceSize=64m");
 
-  /**
-   * glibc gives every thread that allocates its own malloc arena, and RocksDB's allocations spread over them; two
-   * arenas keep the off-heap part of a service's memory close to RocksDB's budget.
-   */
-  static final Map<String, String> NATIVE_MEMORY_ENV = Map.of("MALLOC_ARENA_MAX", "2");
-
   private final StackSettings settings;
   private final PrintStream out;
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -161,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
     env.put("TRENDMILL_SCHEMA_REGISTRY_URL", settings.registryUrl());
     env.put("TRENDMILL_HTTP_PORT", "0"); // extra instances: any free port unless told
     env.put("TRENDMILL_STATE_DIR", stateDir(name).toString());
-    env.putAll(NATIVE_MEMORY_ENV);
+    env.putAll(ChildProcess.NATIVE_MEMORY_ENV);
     env.putAll(serviceEnv);
     env.putAll(extraEnv);
     launches.put(name, new Launch(mainClass, Map.copyOf(extraEnv)));

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trendmill.enrich.catalog.BundledCatalog;
 import dev.trendmill.enrich.extract.CatalogEntry;
 import dev.trendmill.enrich.extract.EntityExtractor;
+import dev.trendmill.schemas.bench.JmhRuns;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,6 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * How fast the full extractor (bundled catalog, disambiguation, people and company rules, salience) reads realistic
@@ -143,16 +141,7 @@ public class ExtractorBenchmark {
     }
     List<String[]> corpus = readCorpus(corpusFile);
     List<String[]> sample = corpus.subList(0, Math.min(SAMPLE_ARTICLES, corpus.size()));
-    Options options = new OptionsBuilder()
-        .include(ExtractorBenchmark.class.getName() + "\\.")
-        .forks(Integer.getInteger("bench.forks", 2))
-        .warmupIterations(2)
-        .warmupTime(TimeValue.seconds(Integer.getInteger("bench.seconds", 2)))
-        .measurementIterations(Integer.getInteger("bench.iterations", 3))
-        .measurementTime(TimeValue.seconds(Integer.getInteger("bench.seconds", 2)))
-        .threads(1)
-        .jvmArgsAppend("-Dtrendmill.corpus=" + corpusFile.toAbsolutePath(), "-Xmx1g")
-        .build();
+    Options options = JmhRuns.options(ExtractorBenchmark.class, 2, "-Dtrendmill.corpus=" + corpusFile.toAbsolutePath(), "-Xmx1g");
     Collection<RunResult> results = new Runner(options).run();
 
     long corpusChars = chars(corpus);
@@ -175,20 +164,13 @@ public class ExtractorBenchmark {
   /** Heap retained by the loaded catalog and its extractor: used heap after a GC, with and without them held. */
   static long catalogHeapBytes() {
     new EntityExtractor(BundledCatalog.load()); // warm the classes and word lists, which every extractor shares
-    long before = usedAfterGc();
+    long before = JmhRuns.usedHeapAfterGc();
     List<CatalogEntry> catalog = BundledCatalog.load();
     EntityExtractor held = new EntityExtractor(catalog);
-    long after = usedAfterGc();
+    long after = JmhRuns.usedHeapAfterGc();
     if (held.size() < 0 || catalog.isEmpty()) {
       throw new IllegalStateException("unreachable: keeps both alive until here");
     }
     return after - before;
-  }
-
-  private static long usedAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }

@@ -2,7 +2,7 @@ package dev.trendmill.ingest.bench;
 
 import dev.trendmill.ingest.dedup.NearDuplicates;
 import dev.trendmill.ingest.dedup.SimHash;
-import java.lang.management.ManagementFactory;
+import dev.trendmill.schemas.bench.JmhRuns;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -19,8 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * How long ingest's near-duplicate lookup takes, and how much heap an indexed article costs, with as many first
@@ -80,16 +78,7 @@ public class NearDuplicatesBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Options options = new OptionsBuilder()
-        .include(NearDuplicatesBenchmark.class.getName() + "\\.")
-        .forks(Integer.getInteger("bench.forks", 1))
-        .warmupIterations(2)
-        .warmupTime(TimeValue.seconds(Integer.getInteger("bench.seconds", 2)))
-        .measurementIterations(Integer.getInteger("bench.iterations", 3))
-        .measurementTime(TimeValue.seconds(Integer.getInteger("bench.seconds", 2)))
-        .threads(1)
-        .jvmArgsAppend("-Xmx1g")
-        .build();
+    Options options = JmhRuns.options(NearDuplicatesBenchmark.class, 1, "-Xmx1g");
     Collection<RunResult> results = new Runner(options).run();
 
     System.out.printf(Locale.ROOT, "%n%-20s %10s %14s %10s%n", "benchmark", "articles", "µs per lookup", "±");
@@ -105,19 +94,12 @@ public class NearDuplicatesBenchmark {
 
   /** Heap retained by an index of {@code articles}: used heap after a GC, with and without it held. */
   static long heapBytes(int articles) {
-    long before = usedAfterGc();
+    long before = JmhRuns.usedHeapAfterGc();
     NearDuplicates held = filledIndex(articles);
-    long after = usedAfterGc();
+    long after = JmhRuns.usedHeapAfterGc();
     if (held.size() != articles) {
       throw new IllegalStateException("expected " + articles + " indexed, found " + held.size());
     }
     return after - before;
-  }
-
-  private static long usedAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 }
