@@ -128,6 +128,29 @@ final class SimHashTest {
     }
   }
 
+  @Test
+  void bitSlicedCountsVoteAsOneCounterPerBitWould() {
+    java.util.Random random = new java.util.Random(5);
+    for (int n : new int[] {1, 2, 3, 4, 7, 8, 63, 64, 65, 255, 256, 1000, 4096, 5000}) {
+      for (int round = 0; round < 20; round++) {
+        SimHash.BitCounts counts = new SimHash.BitCounts();
+        int[] votes = new int[64];
+        // Few distinct hashes at small n, so that ties (as many set as clear: the bit stays clear) come up.
+        long[] pool = {random.nextLong(), random.nextLong(), random.nextLong(), -1L, 0L};
+        for (int i = 0; i < n; i++) {
+          long hash = round % 2 == 0 ? random.nextLong() : pool[random.nextInt(pool.length)];
+          counts.add(hash);
+          vote(votes, hash);
+        }
+        long expected = 0;
+        for (int bit = 0; bit < 64; bit++) {
+          expected |= votes[bit] > 0 ? 1L << bit : 0;
+        }
+        assertThat(counts.majority()).as("%d hashes, round %d", n, round).isEqualTo(expected);
+      }
+    }
+  }
+
   /** The shingle hash as defined before it was computed over word offsets: FNV-1a over the string, then SplitMix64. */
   private static long shingleHash(String shingle) {
     long h = 0xcbf29ce484222325L;
