@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Time from sending a record to seeing its effect: for each key (an entity, a word) the sender records the count the
@@ -19,11 +20,12 @@ public final class Freshness {
 
   private final Map<String, ArrayDeque<Sent>> pending = new HashMap<>();
   private final Map<String, Long> counts = new HashMap<>();
+  /** Every latency seen, warm-up included, and when its record was sent. */
   private long[] latencies = new long[1 << 12];
+  private long[] sentAt = new long[1 << 12];
   private int size;
   private long measuredFrom = Long.MIN_VALUE;
-  private long warmupMax;
-  private int warmupSize;
+  private long firstSent = Long.MAX_VALUE;
 
   /** Counts start from what the pipeline shows now. */
   public synchronized void baseline(String key, long count) {
@@ -38,6 +40,7 @@ public final class Freshness {
   /** A record naming {@code key} was sent at {@code nanos}. */
   public synchronized void sent(String key, long nanos) {
     long count = counts.merge(key, 1L, Long::sum);
+    firstSent = Math.min(firstSent, nanos);
     pending.computeIfAbsent(key, k -> new ArrayDeque<>()).add(new Sent(count, nanos));
   }
 
@@ -46,12 +49,7 @@ public final class Freshness {
     ArrayDeque<Sent> queue = pending.get(key);
     while (queue != null && !queue.isEmpty() && queue.peekFirst().count() <= count) {
       Sent sent = queue.pollFirst();
-      if (sent.nanos() < measuredFrom) {
-        warmupSize++;
-        warmupMax = Math.max(warmupMax, nanos - sent.nanos());
-      } else {
-        record(nanos - sent.nanos());
-      }
+      record(sent.nanos(), nanos - sent.nanos());
     }
   }
 
@@ -60,17 +58,51 @@ public final class Freshness {
   }
 
   public synchronized int measured() {
-    return size;
+    return sortedSentBetween(measuredFrom, Long.MAX_VALUE).length;
   }
 
   /** The {@code p}-th percentile (0..100) of the latencies measured, in milliseconds; NaN when none. */
   public synchronized double percentileMillis(double p) {
-    if (size == 0) {
-      return Double.NaN;
+    return percentileMillis(sortedSentBetween(measuredFrom, Long.MAX_VALUE), p);
+  }
+
+  /**
+   * p50 / p99 / max of the records sent in each {@code width} of sending, warm-up included, one line: how the tail
+   * moves while the stack settles after the drain, measured in the same run.
+   */
+  public synchronized String bySendingTime(Duration width) {
+    StringJoiner line = new StringJoiner("; ");
+    long step = width.toNanos();
+    long last = Long.MIN_VALUE;
+    for (int i = 0; i < size; i++) {
+      last = Math.max(last, sentAt[i]);
     }
-    long[] sorted = Arrays.copyOf(latencies, size);
+    for (long from = firstSent; from <= last; from += step) {
+      long[] slice = sortedSentBetween(from, from + step);
+      if (slice.length > 0) {
+        line.add(String.format(
+            Locale.ROOT, "%d-%d s%s: %.0f / %.0f / %.0f ms", (from - firstSent) / 1_000_000_000, (from + step - firstSent) / 1_000_000_000,
+            from < measuredFrom ? " (warm-up)" : "", percentileMillis(slice, 50), percentileMillis(slice, 99), percentileMillis(slice, 100)));
+      }
+    }
+    return line.toString();
+  }
+
+  private long[] sortedSentBetween(long from, long to) {
+    long[] values = new long[size];
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      if (sentAt[i] >= from && sentAt[i] < to) {
+        values[n++] = latencies[i];
+      }
+    }
+    long[] sorted = Arrays.copyOf(values, n);
     Arrays.sort(sorted);
-    return nearestRank(sorted, p) / 1e6;
+    return sorted;
+  }
+
+  private static double percentileMillis(long[] sorted, double p) {
+    return sorted.length == 0 ? Double.NaN : nearestRank(sorted, p) / 1e6;
   }
 
   /** The {@code p}-th percentile (0..100) of non-empty sorted values, by nearest rank. */
@@ -89,16 +121,19 @@ public final class Freshness {
 
   /** What was measured, one line: how many, how many unseen, p50, p99 and max, and the warm-up's count and max. */
   public synchronized String summary() {
+    long[] warmup = sortedSentBetween(Long.MIN_VALUE, measuredFrom);
     return String.format(
         Locale.ROOT,
         "%d mentions measured (%d unseen): p50 %.0f ms, p99 %.0f ms, max %.0f ms; warm-up before them: %d mentions, max %.0f ms",
-        measured(), unseen(), percentileMillis(50), percentileMillis(99), percentileMillis(100), warmupSize, warmupMax / 1e6);
+        measured(), unseen(), percentileMillis(50), percentileMillis(99), percentileMillis(100), warmup.length, warmup.length == 0 ? 0 : percentileMillis(warmup, 100));
   }
 
-  private void record(long latency) {
+  private void record(long sent, long latency) {
     if (size == latencies.length) {
       latencies = Arrays.copyOf(latencies, size * 2);
+      sentAt = Arrays.copyOf(sentAt, size * 2);
     }
+    sentAt[size] = sent;
     latencies[size++] = latency;
   }
 }

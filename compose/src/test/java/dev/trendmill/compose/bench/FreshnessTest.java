@@ -37,6 +37,23 @@ class FreshnessTest {
   }
 
   @Test
+  void theTailIsAlsoGivenPerSliceOfSendingTimeWarmUpIncluded() {
+    Freshness freshness = new Freshness();
+    long second = 1_000_000_000L;
+    freshness.measureFrom(10 * second);
+    freshness.sent("a", 0); // warm-up slice 0-10 s
+    freshness.sent("b", 3 * second);
+    freshness.sent("c", 12 * second); // measured, slice 10-20 s
+    freshness.sent("d", 31 * second); // slice 30-40 s; nothing sent in 20-30 s
+    freshness.observed("a", 1, 2 * second);
+    freshness.observed("b", 1, 3 * second + 500_000_000);
+    freshness.observed("c", 1, 12 * second + 40_000_000);
+    freshness.observed("d", 1, 31 * second + 70_000_000);
+    assertThat(freshness.bySendingTime(java.time.Duration.ofSeconds(10)))
+        .isEqualTo("0-10 s (warm-up): 500 / 2000 / 2000 ms; 10-20 s: 40 / 40 / 40 ms; 30-40 s: 70 / 70 / 70 ms");
+  }
+
+  @Test
   void noMeasurementsGiveNaN() {
     assertThat(new Freshness().percentileMillis(99)).isNaN();
   }
