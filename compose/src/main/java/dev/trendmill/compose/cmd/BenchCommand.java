@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "30", description = "Length of the freshness and latency runs (default: ${DEFAULT-VALUE}).")
   long seconds;
 
-  @Option(names = "--warmup", paramLabel = "S", defaultValue = "10", description = "Seconds at the freshness rate before freshness is measured (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", paramLabel = "S", defaultValue = "30", description = "Seconds at the freshness rate before freshness is measured, while every JVM settles after the drain (default: ${DEFAULT-VALUE}).")
   long warmup;
 
   @Option(names = "--aggregate-articles", paramLabel = "N", defaultValue = "100000", description = "Enriched articles for the aggregate vs word count drain (default: ${DEFAULT-VALUE}).")
