@@ -12,8 +12,9 @@ import java.util.StringJoiner;
  * Time from sending a record to seeing its effect: for each key (an entity, a word) the sender records the count the
  * key reaches with each record and when it was sent; an observer that sees a key's count reports the latency of every
  * record that count covers. So latency is measured per mention, the same way for any pipeline, with no clock in the
- * records. Memory holds only the records not yet seen, plus one long per measured latency. Records sent before
- * {@link #measureFrom} are a warm-up: seen, but not in the figures.
+ * records. Memory holds only the records not yet seen, plus two longs per latency (it and when its record was sent).
+ * Records sent before {@link #measureFrom} are a warm-up: seen, and in {@link #bySendingTime}, but not in the
+ * figures.
  */
 public final class Freshness {
   private record Sent(long count, long nanos) {}

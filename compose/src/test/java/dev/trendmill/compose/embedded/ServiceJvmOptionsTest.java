@@ -9,8 +9,8 @@ class ServiceJvmOptionsTest {
   @Test
   void withoutTheVariableTheDefaultsAndTheServiceName() {
     assertThat(LocalStack.serviceJvmOptions("aggregate", null))
-        .containsExactly("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m", "-Dtrendmill.service=aggregate");
-    assertThat(LocalStack.serviceJvmOptions("ingest", "  ")).startsWith("-Xms256m", "-Xmx384m");
+        .containsExactly("-Xms224m", "-Xmx224m", "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m", "-Dtrendmill.service=aggregate");
+    assertThat(LocalStack.serviceJvmOptions("ingest", "  ")).startsWith("-Xms256m", "-Xmx352m");
     assertThat(LocalStack.serviceJvmOptions("enrich", null)).startsWith("-Xms96m", "-Xmx96m");
     assertThat(LocalStack.serviceJvmOptions("another", null)).as("a service without its own default").startsWith("-Xms256m", "-Xmx512m");
   }
