@@ -1,61 +1,108 @@
 package dev.trendmill.compose.bench;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Time from sending a record to seeing its effect: for each key (an entity, a word) the sender records the count the
- * key reaches with each record and when it was sent; an observer that sees a key's count reports the latency of every
- * record that count covers. So latency is measured per mention, the same way for any pipeline, with no clock in the
- * records. Memory holds only the records not yet seen, plus two longs per latency (it and when its record was sent).
- * Records sent before {@link #measureFrom} are a warm-up: seen, and in {@link #bySendingTime}, but not in the
- * figures.
+ * Time from sending a record to seeing its effect: for each key (an entity, a word) the sender notes when each record
+ * naming it was sent, and an observer notes when the key's count rose and to what. The n-th record of a key after the
+ * baseline is seen when the count first reaches baseline + n, so latency is measured per mention, the same way for any
+ * pipeline, with no clock in the records. Records sent before {@link #measureFrom} are a warm-up: seen, and in {@link
+ * #bySendingTime}, but not in the figures.
+ *
+ * <p>Records of articles the pipeline rightly does not count (ingest's near-duplicates: a story counts once) can be
+ * left out afterwards ({@link #exclude}): counted as sent, each would take the place of a later record of its key, so
+ * every later one of that key would be timed at the arrival of the one after it.
  */
 public final class Freshness {
-  private record Sent(long count, long nanos) {}
+  private record Sent(long nanos, int article) {}
 
-  private final Map<String, ArrayDeque<Sent>> pending = new HashMap<>();
-  private final Map<String, Long> counts = new HashMap<>();
-  /** Every latency seen, warm-up included, and when its record was sent. */
-  private long[] latencies = new long[1 << 12];
-  private long[] sentAt = new long[1 << 12];
-  private int size;
+  /** The counts a key was seen rising to, and when each was first seen. */
+  private static final class Rises {
+    long[] counts = new long[4];
+    long[] nanos = new long[4];
+    int size;
+
+    void add(long count, long at) {
+      if (size > 0 && count <= counts[size - 1]) {
+        return;
+      }
+      if (size == counts.length) {
+        counts = Arrays.copyOf(counts, size * 2);
+        nanos = Arrays.copyOf(nanos, size * 2);
+      }
+      counts[size] = count;
+      nanos[size++] = at;
+    }
+  }
+
+  /** Latencies of the records seen (warm-up included) with their send times, and how many were not seen. */
+  private record Outcome(long[] latencies, long[] sentAt, int unseen, int excluded) {}
+
+  private final Map<String, List<Sent>> sent = new HashMap<>();
+  private final Map<String, Rises> rises = new HashMap<>();
+  private final Map<String, Long> baselines = new HashMap<>();
   private long measuredFrom = Long.MIN_VALUE;
   private long firstSent = Long.MAX_VALUE;
+  private long lastRise = Long.MIN_VALUE;
+  private Set<Integer> excluded = Set.of();
+  private Outcome outcome;
 
   /** Counts start from what the pipeline shows now. */
   public synchronized void baseline(String key, long count) {
-    counts.put(key, count);
+    baselines.put(key, count);
+    outcome = null;
   }
 
   /** Records sent before {@code nanos} are a warm-up: their latency is not measured. */
   public synchronized void measureFrom(long nanos) {
     measuredFrom = nanos;
+    outcome = null;
   }
 
   /** A record naming {@code key} was sent at {@code nanos}. */
-  public synchronized void sent(String key, long nanos) {
-    long count = counts.merge(key, 1L, Long::sum);
+  public void sent(String key, long nanos) {
+    sent(key, nanos, -1);
+  }
+
+  /** A record naming {@code key} was sent at {@code nanos} with article number {@code article} (see {@link #exclude}). */
+  public synchronized void sent(String key, long nanos, int article) {
+    sent.computeIfAbsent(key, k -> new ArrayList<>()).add(new Sent(nanos, article));
     firstSent = Math.min(firstSent, nanos);
-    pending.computeIfAbsent(key, k -> new ArrayDeque<>()).add(new Sent(count, nanos));
+    outcome = null;
   }
 
   /** The pipeline shows {@code count} for {@code key} at {@code nanos}. */
   public synchronized void observed(String key, long count, long nanos) {
-    ArrayDeque<Sent> queue = pending.get(key);
-    while (queue != null && !queue.isEmpty() && queue.peekFirst().count() <= count) {
-      Sent sent = queue.pollFirst();
-      record(sent.nanos(), nanos - sent.nanos());
+    Rises seen = rises.computeIfAbsent(key, k -> new Rises());
+    int before = seen.size;
+    seen.add(count, nanos);
+    if (seen.size > before) {
+      lastRise = nanos;
+      outcome = null;
     }
   }
 
+  /** Leaves out the records sent with these article numbers: articles the pipeline does not count, by design. */
+  public synchronized void exclude(Set<Integer> articles) {
+    excluded = Set.copyOf(articles);
+    outcome = null;
+  }
+
   public synchronized int unseen() {
-    return pending.values().stream().mapToInt(ArrayDeque::size).sum();
+    return outcome().unseen();
+  }
+
+  /** Records left out by {@link #exclude}. */
+  public synchronized int excluded() {
+    return outcome().excluded();
   }
 
   public synchronized int measured() {
@@ -75,8 +122,8 @@ public final class Freshness {
     StringJoiner line = new StringJoiner("; ");
     long step = width.toNanos();
     long last = Long.MIN_VALUE;
-    for (int i = 0; i < size; i++) {
-      last = Math.max(last, sentAt[i]);
+    for (long at : outcome().sentAt()) {
+      last = Math.max(last, at);
     }
     for (long from = firstSent; from <= last; from += step) {
       long[] slice = sortedSentBetween(from, from + step);
@@ -89,35 +136,32 @@ public final class Freshness {
     return line.toString();
   }
 
-  private long[] sortedSentBetween(long from, long to) {
-    long[] values = new long[size];
-    int n = 0;
-    for (int i = 0; i < size; i++) {
-      if (sentAt[i] >= from && sentAt[i] < to) {
-        values[n++] = latencies[i];
-      }
-    }
-    long[] sorted = Arrays.copyOf(values, n);
-    Arrays.sort(sorted);
-    return sorted;
-  }
-
-  private static double percentileMillis(long[] sorted, double p) {
-    return sorted.length == 0 ? Double.NaN : nearestRank(sorted, p) / 1e6;
-  }
-
   /** The {@code p}-th percentile (0..100) of non-empty sorted values, by nearest rank. */
   static long nearestRank(long[] sorted, double p) {
     int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
-  /** Waits until every sent record has been seen, or {@code timeout} has passed. */
-  public void awaitSeen(Duration timeout) throws InterruptedException {
+  /**
+   * Waits until every record sent has been seen, no count has risen for {@code quiet} (the rest will not come: records
+   * the pipeline does not count, or lost ones), or {@code timeout} has passed.
+   */
+  public void awaitSeen(Duration timeout, Duration quiet) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (unseen() > 0 && System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline) {
+      synchronized (this) {
+        long lastChange = Math.max(lastRise, firstSent == Long.MAX_VALUE ? Long.MIN_VALUE : firstSent);
+        if (outcome().unseen() == 0 || (lastChange != Long.MIN_VALUE && System.nanoTime() - lastChange > quiet.toNanos())) {
+          return;
+        }
+      }
       Thread.sleep(50);
     }
+  }
+
+  /** Waits until every sent record has been seen, or {@code timeout} has passed. */
+  public void awaitSeen(Duration timeout) throws InterruptedException {
+    awaitSeen(timeout, timeout);
   }
 
   /** What was measured, one line: how many, how many unseen, p50, p99 and max, and the warm-up's count and max. */
@@ -129,12 +173,55 @@ public final class Freshness {
         measured(), unseen(), percentileMillis(50), percentileMillis(99), percentileMillis(100), warmup.length, warmup.length == 0 ? 0 : percentileMillis(warmup, 100));
   }
 
-  private void record(long sent, long latency) {
-    if (size == latencies.length) {
-      latencies = Arrays.copyOf(latencies, size * 2);
-      sentAt = Arrays.copyOf(sentAt, size * 2);
+  private Outcome outcome() {
+    if (outcome == null) {
+      int total = sent.values().stream().mapToInt(List::size).sum();
+      long[] latencies = new long[total];
+      long[] sentAt = new long[total];
+      int seen = 0;
+      int unseen = 0;
+      int left = 0;
+      for (Map.Entry<String, List<Sent>> key : sent.entrySet()) {
+        Rises counts = rises.get(key.getKey());
+        long expected = baselines.getOrDefault(key.getKey(), 0L);
+        int rise = 0;
+        for (Sent record : key.getValue()) {
+          if (excluded.contains(record.article())) {
+            left++;
+            continue;
+          }
+          expected++;
+          while (counts != null && rise < counts.size && counts.counts[rise] < expected) {
+            rise++;
+          }
+          if (counts == null || rise == counts.size) {
+            unseen++;
+          } else {
+            latencies[seen] = counts.nanos[rise] - record.nanos();
+            sentAt[seen++] = record.nanos();
+          }
+        }
+      }
+      outcome = new Outcome(Arrays.copyOf(latencies, seen), Arrays.copyOf(sentAt, seen), unseen, left);
     }
-    sentAt[size] = sent;
-    latencies[size++] = latency;
+    return outcome;
+  }
+
+  private long[] sortedSentBetween(long from, long to) {
+    Outcome seen = outcome();
+    long[] values = new long[seen.latencies().length];
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (seen.sentAt()[i] >= from && seen.sentAt()[i] < to) {
+        values[n++] = seen.latencies()[i];
+      }
+    }
+    long[] sorted = Arrays.copyOf(values, n);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  private static double percentileMillis(long[] sorted, double p) {
+    return sorted.length == 0 ? Double.NaN : nearestRank(sorted, p) / 1e6;
   }
 }

@@ -54,6 +54,24 @@ class FreshnessTest {
   }
 
   @Test
+  void recordsOfArticlesLeftOutNoLongerDelayTheLaterRecordsOfTheirKey() {
+    Freshness freshness = new Freshness();
+    long ms = 1_000_000L;
+    freshness.sent("x", 0, 1);
+    freshness.sent("x", 10 * ms, 2); // an article the pipeline does not count (a near-duplicate)
+    freshness.sent("x", 20 * ms, 3);
+    freshness.observed("x", 1, 5 * ms);
+    freshness.observed("x", 2, 30 * ms); // article 3 counted
+    assertThat(freshness.unseen()).as("article 3 waits for a count of 3 that never comes").isEqualTo(1);
+    assertThat(freshness.percentileMillis(100)).as("article 2 timed at article 3's count").isEqualTo(20.0);
+    freshness.exclude(java.util.Set.of(2));
+    assertThat(freshness.unseen()).isZero();
+    assertThat(freshness.excluded()).isEqualTo(1);
+    assertThat(freshness.measured()).isEqualTo(2);
+    assertThat(freshness.percentileMillis(100)).isEqualTo(10.0);
+  }
+
+  @Test
   void noMeasurementsGiveNaN() {
     assertThat(new Freshness().percentileMillis(99)).isNaN();
   }
