@@ -155,7 +155,7 @@ public final class Freshness {
           return;
         }
       }
-      Thread.sleep(50);
+      Thread.sleep(500); // each check goes over every record sent: seldom, so as not to slow the last ones down
     }
   }
 

@@ -49,8 +49,8 @@ public final class LocalStack implements AutoCloseable {
    * garbage fill each old generation up to the cap. Ingest had 512 MB while its index took
    * 176 MB (at 448 MB its full collections put its hops' p99 at 2.5 s); the compact index let it down to 384 MB with
    * its hops' p99 at 0.2 to 0.6 s (BENCHMARKS.md), and then to 352 MB, the aggregate from 256 to 224 and enrich from
-   * 128 to 96, to bring the stack under 2 GB after a million articles with freshness p99 still under 1 s (1,900 MiB and
-   * 734 ms in that run). A 224 to 256 MB start heap for the busy ones: from 64 MB, the young generation was so small
+   * 128 to 96, to bring the stack under 2 GB after a million articles with freshness p99 still under 1 s (1,900 and
+   * 1,904 MiB, p99 0.73 and 0.55 s, in two runs). A 224 to 256 MB start heap for the busy ones: from 64 MB, the young generation was so small
    * that the aggregate spent 7% of a drain in about four young collections a second. The metaspace threshold spares
    * each start three full collections.
    */
@@ -65,8 +65,8 @@ public final class LocalStack implements AutoCloseable {
   /**
    * RocksDB memory of each local service ({@code rocksdb.memory.mb}): half the services' default. On the local stack
    * the stores' working sets are small (the aggregate reads its stores only to rebuild its memory, ingest looks ids up
-   * through Bloom filters), and after a million articles each service's untracked native memory was about the full
-   * 64 MB budget over what the JVM accounts for. Set in the environment, the variable wins.
+   * through Bloom filters), and after 300,000 articles ingest's and the aggregate's native memory beyond what the JVM
+   * accounts for was about their whole 64 MB budget. Set in the environment, the variable wins.
    */
   static final Map<String, String> SERVICE_ROCKSDB_ENV = Map.of("TRENDMILL_ROCKSDB_MEMORY_MB", "32");
 
