@@ -212,7 +212,7 @@ public final class AggregateBench {
     try (KafkaStreams streams = new KafkaStreams(topology, props);
         KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       streams.start();
-      List<TopicPartition> partitions = consumer.partitionsFor(output).stream().map(p -> new TopicPartition(output, p.partition())).toList();
+      List<TopicPartition> partitions = RawClients.partitions(consumer, output);
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);

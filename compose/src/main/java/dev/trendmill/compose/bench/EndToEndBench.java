@@ -312,8 +312,7 @@ public final class EndToEndBench {
 
   private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {
     try (KafkaConsumer<byte[], byte[]> reader = RawClients.committedReader(bootstrap)) {
-      List<TopicPartition> partitions = reader.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      return reader.endOffsets(partitions);
+      return reader.endOffsets(RawClients.partitions(reader, topic));
     }
   }
 
@@ -326,9 +325,9 @@ public final class EndToEndBench {
     for (int i = 0; i < sent.size(); i++) {
       numbers.put(new String(sent.get(i).key(), StandardCharsets.UTF_8), i);
     }
-    Deserializer<Article> articles = new Topics(TopicNames.DEFAULT, Map.of("schema.registry.url", stack.settings().registryUrl())).<Article>avroSerde().deserializer();
     Set<Integer> duplicates = new HashSet<>();
-    try (KafkaConsumer<byte[], byte[]> reader = RawClients.committedReader(bootstrap)) {
+    try (KafkaConsumer<byte[], byte[]> reader = RawClients.committedReader(bootstrap);
+        Deserializer<Article> articles = new Topics(TopicNames.DEFAULT, Map.of("schema.registry.url", stack.settings().registryUrl())).<Article>avroSerde().deserializer()) {
       reader.assign(from.keySet());
       from.forEach(reader::seek);
       Map<TopicPartition, Long> end = reader.endOffsets(from.keySet());

@@ -43,8 +43,11 @@ public final class Freshness {
     }
   }
 
-  /** Latencies of the records seen (warm-up included) with their send times, and how many were not seen. */
-  private record Outcome(long[] latencies, long[] sentAt, int unseen, int excluded) {}
+  /**
+   * Latencies of the records seen (warm-up included) with their send times, those measured (sent after the warm-up)
+   * sorted, and how many were not seen or left out.
+   */
+  private record Outcome(long[] latencies, long[] sentAt, long[] measuredSorted, int unseen, int excluded) {}
 
   private final Map<String, List<Sent>> sent = new HashMap<>();
   private final Map<String, Rises> rises = new HashMap<>();
@@ -106,12 +109,12 @@ public final class Freshness {
   }
 
   public synchronized int measured() {
-    return sortedSentBetween(measuredFrom, Long.MAX_VALUE).length;
+    return outcome().measuredSorted().length;
   }
 
   /** The {@code p}-th percentile (0..100) of the latencies measured, in milliseconds; NaN when none. */
   public synchronized double percentileMillis(double p) {
-    return percentileMillis(sortedSentBetween(measuredFrom, Long.MAX_VALUE), p);
+    return percentileMillis(outcome().measuredSorted(), p);
   }
 
   /**
@@ -202,18 +205,23 @@ public final class Freshness {
           }
         }
       }
-      outcome = new Outcome(Arrays.copyOf(latencies, seen), Arrays.copyOf(sentAt, seen), unseen, left);
+      latencies = Arrays.copyOf(latencies, seen);
+      sentAt = Arrays.copyOf(sentAt, seen);
+      outcome = new Outcome(latencies, sentAt, sortedSentBetween(latencies, sentAt, measuredFrom, Long.MAX_VALUE), unseen, left);
     }
     return outcome;
   }
 
   private long[] sortedSentBetween(long from, long to) {
-    Outcome seen = outcome();
-    long[] values = new long[seen.latencies().length];
+    return sortedSentBetween(outcome().latencies(), outcome().sentAt(), from, to);
+  }
+
+  private static long[] sortedSentBetween(long[] latencies, long[] sentAt, long from, long to) {
+    long[] values = new long[latencies.length];
     int n = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (seen.sentAt()[i] >= from && seen.sentAt()[i] < to) {
-        values[n++] = seen.latencies()[i];
+    for (int i = 0; i < latencies.length; i++) {
+      if (sentAt[i] >= from && sentAt[i] < to) {
+        values[n++] = latencies[i];
       }
     }
     long[] sorted = Arrays.copyOf(values, n);

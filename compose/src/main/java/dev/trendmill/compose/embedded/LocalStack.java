@@ -50,9 +50,9 @@ public final class LocalStack implements AutoCloseable {
    * 176 MB (at 448 MB its full collections put its hops' p99 at 2.5 s); the compact index let it down to 384 MB with
    * its hops' p99 at 0.2 to 0.6 s (BENCHMARKS.md), and then to 352 MB, the aggregate from 256 to 224 and enrich from
    * 128 to 96, to bring the stack under 2 GB after a million articles with freshness p99 still under 1 s (1,900 and
-   * 1,904 MiB, p99 0.73 and 0.55 s, in two runs). A 224 to 256 MB start heap for the busy ones: from 64 MB, the young generation was so small
-   * that the aggregate spent 7% of a drain in about four young collections a second. The metaspace threshold spares
-   * each start three full collections.
+   * 1,904 MiB, p99 0.73 and 0.55 s, in two runs). A 224 to 256 MB start heap for the busy ones: from 64 MB, the young
+   * generation was so small that the aggregate spent 7% of a drain in about four young collections a second. The
+   * metaspace threshold spares each start three full collections.
    */
   private static final Map<String, List<String>> SERVICE_HEAPS =
       Map.of(

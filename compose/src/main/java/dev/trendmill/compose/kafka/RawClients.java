@@ -1,17 +1,25 @@
 package dev.trendmill.compose.kafka;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Byte-array clients the CLI, the benchmarks and the integration tests write and read topics with. */
 public final class RawClients {
   private RawClients() {}
+
+  /** Every partition of {@code topic}, for assigning a consumer by hand. */
+  public static List<TopicPartition> partitions(Consumer<?, ?> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+  }
 
   /** An idempotent producer ({@code acks=all}) of raw records; {@code tuning} adds or overrides settings. */
   public static KafkaProducer<byte[], byte[]> idempotentProducer(String bootstrapServers, Map<String, Object> tuning) {

@@ -1,6 +1,7 @@
 package dev.trendmill.compose.progress;
 
 import dev.trendmill.compose.embedded.Deadline;
+import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.compose.view.ViewClient;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.avro.EnrichedArticle;
@@ -121,7 +122,7 @@ public final class PipelineProgress {
   private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : List.of(names.articles(), names.deadLetters(), names.enriched())) {
-      consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+      partitions.addAll(RawClients.partitions(consumer, topic));
     }
     return partitions;
   }
