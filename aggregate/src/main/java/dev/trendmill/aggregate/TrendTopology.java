@@ -1,6 +1,7 @@
 package dev.trendmill.aggregate;
 
 import dev.trendmill.aggregate.score.Horizon;
+import dev.trendmill.aggregate.store.CommitBufferedStores;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.ArticleRef;
 import dev.trendmill.schemas.avro.CatalogEntity;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -52,10 +54,10 @@ public final class TrendTopology {
   public static Topology build(Topics topics, AggregateSettings settings) {
     StreamsBuilder builder = new StreamsBuilder();
 
-    builder.addStateStore(keyValueStore(StoreNames.ALL_TIME, topics.<TrendUpdate>avroSerde()));
-    builder.addStateStore(keyValueStore(StoreNames.PENDING, Serdes.Long()));
-    builder.addStateStore(keyValueStore(StoreNames.FINALS_SENT, Serdes.Long()));
-    builder.addStateStore(keyValueStore(StoreNames.RECENT_ARTICLES, topics.<ArticleRef>avroSerde()));
+    builder.addStateStore(countingStore(StoreNames.ALL_TIME, topics.<TrendUpdate>avroSerde()));
+    builder.addStateStore(countingStore(StoreNames.PENDING, Serdes.Long()));
+    builder.addStateStore(countingStore(StoreNames.FINALS_SENT, Serdes.Long()));
+    builder.addStateStore(countingStore(StoreNames.RECENT_ARTICLES, topics.<ArticleRef>avroSerde()));
     builder.addStateStore(keyValueStore(StoreNames.LEADERBOARD_PARTS, topics.<TopTrends>avroSerde()));
     builder.addStateStore(keyValueStore(StoreNames.LEADERBOARDS, topics.<TopTrends>avroSerde()));
     bucketStores(settings.horizons(), settings.baselineWindows(), settings.grace()).values().forEach(builder::addStateStore);
@@ -141,7 +143,12 @@ public final class TrendTopology {
     return names.toArray(String[]::new);
   }
 
-  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, org.apache.kafka.common.serialization.Serde<V> serde) {
+  /** The counting processor's: it writes a key once per mention, the buffer writes it once per commit. */
+  private static <V> StoreBuilder<KeyValueStore<String, V>> countingStore(String name, Serde<V> serde) {
+    return CommitBufferedStores.keyValue(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> serde) {
     // Cached: a key updated many times within a commit interval is written to RocksDB and its changelog once.
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde).withCachingEnabled();
   }
@@ -160,8 +167,8 @@ public final class TrendTopology {
         (name, keep) ->
             stores.put(
                 name,
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(name, keep, size.get(name), false), Serdes.String(), Serdes.Long())
-                    .withCachingEnabled()));
+                CommitBufferedStores.window(
+                    Stores.windowStoreBuilder(Stores.persistentWindowStore(name, keep, size.get(name), false), Serdes.String(), Serdes.Long()))));
     return stores;
   }
 
