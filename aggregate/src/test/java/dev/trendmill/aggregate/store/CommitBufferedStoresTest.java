@@ -71,12 +71,7 @@ class CommitBufferedStoresTest {
   @Test
   void pointReadsSeeHeldWritesAndRangeReadsTheLastCommit() {
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-    BufferedKeyValueStore<String, Long> counts =
-        (BufferedKeyValueStore<String, Long>)
-            CommitBufferedStores.keyValue(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("counts"), Serdes.String(), Serdes.Long()))
-                .withLoggingDisabled()
-                .build();
-    counts.init(context.getStateStoreContext(), counts);
+    BufferedKeyValueStore<String, Long> counts = bufferedCounts(context);
     counts.put("a", 1L);
     counts.flushCache();
     counts.put("a", 2L);
@@ -122,12 +117,7 @@ class CommitBufferedStoresTest {
   @Test
   void aStoreClearedOrClosedWithoutACommitLosesWhatItHeld() {
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
-    BufferedKeyValueStore<String, Long> counts =
-        (BufferedKeyValueStore<String, Long>)
-            CommitBufferedStores.keyValue(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("counts"), Serdes.String(), Serdes.Long()))
-                .withLoggingDisabled()
-                .build();
-    counts.init(context.getStateStoreContext(), counts);
+    BufferedKeyValueStore<String, Long> counts = bufferedCounts(context);
     counts.put("a", 1L);
     counts.clearCache(); // what Kafka Streams does when it recycles a task's stores
     counts.flushCache();
@@ -141,6 +131,17 @@ class CommitBufferedStoresTest {
     counts.put("c", 1L);
     counts.init(context.getStateStoreContext(), counts); // as after a restore
     assertThat(counts.get("c")).isNull();
+  }
+
+  /** An in-memory key-value store behind a commit buffer, initialized. */
+  private static BufferedKeyValueStore<String, Long> bufferedCounts(MockProcessorContext<Object, Object> context) {
+    BufferedKeyValueStore<String, Long> counts =
+        (BufferedKeyValueStore<String, Long>)
+            CommitBufferedStores.keyValue(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("counts"), Serdes.String(), Serdes.Long()))
+                .withLoggingDisabled()
+                .build();
+    counts.init(context.getStateStoreContext(), counts);
+    return counts;
   }
 
   /**
