@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * for records whose state is still in memory would lose that state in a crash. {@code CachedStateStore#flushCache}
  * is what Kafka Streams calls on every store in {@code StreamTask#prepareCommit}, before it flushes the producer and
  * commits, which is how its own caching stores write their dirty entries. The interface is internal, so
- * {@code CommitBufferedStoresTest} checks that a commit writes the buffer to the changelog, and the fault tests
- * ({@code FaultToleranceIT}) check exact counts across crashes.
+ * {@code CommitBufferedStoresTest} checks that a commit writes the buffer to the changelog, the fault tests
+ * ({@code FaultToleranceIT}) check exact counts across crashes, and a store still holding writes at a checkpoint
+ * (which always follows a commit) fails rather than lose them.
  *
  * <p>Point reads see the buffer; range reads see the store as of the last commit (at most one commit interval old).
  */
@@ -67,14 +68,26 @@ abstract class BufferedStateStore<S extends StateStore, K, V> implements StateSt
 
   @Override
   public void flush() {
-    flushCache(); // empty by now: the commit that precedes every checkpoint drained it
+    requireNothingHeld();
     inner.flush();
   }
 
+  /** Called at checkpoints and clean closes, always after the commit that drained the buffer. */
   @Override
   public void commit(Map<TopicPartition, Long> changelogOffsets) {
-    flushCache();
+    requireNothingHeld();
     inner.commit(changelogOffsets);
+  }
+
+  /**
+   * Writes held at a checkpoint mean Kafka Streams committed without calling {@link #flushCache} first (a change of
+   * the internal hook): failing here is better than exactly-once counts silently lost in the next crash.
+   */
+  private void requireNothingHeld() {
+    if (buffer.size() > 0) {
+      throw new IllegalStateException(
+          "Store " + name() + " holds " + buffer.size() + " writes at a checkpoint: Kafka Streams committed without flushing the store first");
+    }
   }
 
   @Override

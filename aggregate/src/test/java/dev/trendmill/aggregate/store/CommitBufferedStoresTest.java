@@ -1,6 +1,7 @@
 package dev.trendmill.aggregate.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.LongDeserializer;
@@ -112,6 +114,19 @@ class CommitBufferedStoresTest {
 
     assertThat(values(buckets.fetch("a", Instant.EPOCH, Instant.ofEpochMilli(10 * MINUTE))))
         .containsExactly(KeyValue.pair(0L, 2L), KeyValue.pair(5 * MINUTE, 7L));
+  }
+
+  @Test
+  void aCheckpointWithWritesStillHeldFailsInsteadOfLosingThem() {
+    MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+    BufferedKeyValueStore<String, Long> counts = bufferedCounts(context);
+    counts.put("a", 1L);
+
+    assertThatThrownBy(() -> counts.commit(Map.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining("holds 1 writes");
+
+    counts.flushCache();
+    counts.commit(Map.of());
+    assertThat(contents(counts)).containsExactly(KeyValue.pair("a", 1L));
   }
 
   @Test
