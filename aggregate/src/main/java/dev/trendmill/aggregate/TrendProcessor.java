@@ -254,7 +254,7 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
           }
         }
       }
-      pending.delete(entityId);
+      pending.put(entityId, null); // a deletion that, unlike delete(), does not read the old value back
     }
     pendingAt.clear();
   }

@@ -1,12 +1,14 @@
 package dev.trendmill.aggregate.store;
 
-import java.time.Instant;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
-/** A window store whose writes wait for the commit ({@link BufferedStateStore}). */
+/**
+ * A window store whose writes wait for the commit ({@link BufferedStateStore}). The {@code Instant} overloads are the
+ * interface's own, which convert and call the {@code long} ones here.
+ */
 final class BufferedWindowStore<K, V> extends BufferedStateStore<WindowStore<K, V>, BufferedWindowStore.WindowKey<K>, V>
     implements WindowStore<K, V> {
   /** A key in one window, as the buffer holds it. */
@@ -37,60 +39,36 @@ final class BufferedWindowStore<K, V> extends BufferedStateStore<WindowStore<K, 
     return inner.fetch(key, timeFrom, timeTo);
   }
 
-  @Override
-  public WindowStoreIterator<V> fetch(K key, Instant timeFrom, Instant timeTo) {
-    return inner.fetch(key, timeFrom, timeTo);
-  }
 
   @Override
   public WindowStoreIterator<V> backwardFetch(K key, long timeFrom, long timeTo) {
     return inner.backwardFetch(key, timeFrom, timeTo);
   }
 
-  @Override
-  public WindowStoreIterator<V> backwardFetch(K key, Instant timeFrom, Instant timeTo) {
-    return inner.backwardFetch(key, timeFrom, timeTo);
-  }
 
   @Override
   public KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, long timeFrom, long timeTo) {
     return inner.fetch(keyFrom, keyTo, timeFrom, timeTo);
   }
 
-  @Override
-  public KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, Instant timeFrom, Instant timeTo) {
-    return inner.fetch(keyFrom, keyTo, timeFrom, timeTo);
-  }
 
   @Override
   public KeyValueIterator<Windowed<K>, V> backwardFetch(K keyFrom, K keyTo, long timeFrom, long timeTo) {
     return inner.backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
   }
 
-  @Override
-  public KeyValueIterator<Windowed<K>, V> backwardFetch(K keyFrom, K keyTo, Instant timeFrom, Instant timeTo) {
-    return inner.backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
-  }
 
   @Override
   public KeyValueIterator<Windowed<K>, V> fetchAll(long timeFrom, long timeTo) {
     return inner.fetchAll(timeFrom, timeTo);
   }
 
-  @Override
-  public KeyValueIterator<Windowed<K>, V> fetchAll(Instant timeFrom, Instant timeTo) {
-    return inner.fetchAll(timeFrom, timeTo);
-  }
 
   @Override
   public KeyValueIterator<Windowed<K>, V> backwardFetchAll(long timeFrom, long timeTo) {
     return inner.backwardFetchAll(timeFrom, timeTo);
   }
 
-  @Override
-  public KeyValueIterator<Windowed<K>, V> backwardFetchAll(Instant timeFrom, Instant timeTo) {
-    return inner.backwardFetchAll(timeFrom, timeTo);
-  }
 
   @Override
   public KeyValueIterator<Windowed<K>, V> all() {

@@ -13,6 +13,7 @@ import dev.trendmill.compose.view.ViewClient;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.Article;
+import dev.trendmill.schemas.serde.AvroSerdeConfig;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -327,7 +328,7 @@ public final class EndToEndBench {
     }
     Set<Integer> duplicates = new HashSet<>();
     try (KafkaConsumer<byte[], byte[]> reader = RawClients.committedReader(bootstrap);
-        Deserializer<Article> articles = new Topics(TopicNames.DEFAULT, Map.of("schema.registry.url", stack.settings().registryUrl())).<Article>avroSerde().deserializer()) {
+        Deserializer<Article> articles = new Topics(TopicNames.DEFAULT, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, stack.settings().registryUrl())).<Article>avroSerde().deserializer()) {
       reader.assign(from.keySet());
       from.forEach(reader::seek);
       Map<TopicPartition, Long> end = reader.endOffsets(from.keySet());
