@@ -3,12 +3,12 @@ package dev.trendmill.aggregate.score;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * One granularity's tumbling-bucket counts held in memory: the aggregate keeps this beside its bucket window store
@@ -26,39 +26,66 @@ public final class BucketIndex {
   /** Bucket start → the entities with a count in it, each once: which entities a window holds. */
   private final NavigableMap<Long, List<String>> byBucket = new TreeMap<>();
 
-  /** One entity's counts: {@code counts[i]} is the count of bucket number {@code first + i}. */
+  /**
+   * One entity's counts: {@code counts[start + i]} is the count of bucket number {@code first + i}. Evicting the oldest
+   * bucket moves {@code start} on and compacts the array only once half of it is behind, so evicting one bucket at a
+   * time, as window closings do, costs no copy of the whole array each time.
+   */
   private static final class Counts {
     private long first;
+    private int start;
     private int[] counts;
+    /** The sum of the counts held, so that whether any is left needs no scan. */
+    private long held;
 
     Counts(long bucket) {
       this.first = bucket;
       this.counts = new int[4];
     }
 
-    /** The slot of bucket number {@code bucket}, growing the array to reach it. */
-    int slot(long bucket) {
+    private int live() {
+      return counts.length - start;
+    }
+
+    /** Adds {@code delta} to bucket number {@code bucket}, growing the array to reach it; returns the new count. */
+    int add(long bucket, long delta) {
+      int slot = slot(bucket);
+      counts[slot] = Math.toIntExact(counts[slot] + delta);
+      held += delta;
+      return counts[slot];
+    }
+
+    /** The array index of bucket number {@code bucket}. */
+    private int slot(long bucket) {
       if (bucket < first) {
         int shift = Math.toIntExact(first - bucket);
-        int[] grown = new int[counts.length + shift];
-        System.arraycopy(counts, 0, grown, shift, counts.length);
-        counts = grown;
+        if (shift <= start) {
+          start -= shift; // slots behind start are zero (dropBefore clears them)
+        } else {
+          int[] grown = new int[live() + shift];
+          System.arraycopy(counts, start, grown, shift, live());
+          counts = grown;
+          start = 0;
+        }
         first = bucket;
-      } else if (bucket - first >= counts.length) {
+      } else if (bucket - first >= live()) {
         int needed = Math.toIntExact(bucket - first + 1);
-        counts = Arrays.copyOf(counts, Math.max(needed, counts.length + counts.length / 2));
+        int[] grown = new int[Math.max(needed, live() + live() / 2)];
+        System.arraycopy(counts, start, grown, 0, live());
+        counts = grown;
+        start = 0;
       }
-      return (int) (bucket - first);
+      return start + (int) (bucket - first);
     }
 
     long get(long bucket) {
       long i = bucket - first;
-      return i < 0 || i >= counts.length ? 0 : counts[(int) i];
+      return i < 0 || i >= live() ? 0 : counts[start + (int) i];
     }
 
     long sum(long fromBucket, long toBucket) {
-      int from = (int) Math.max(0, Math.min(counts.length, fromBucket - first));
-      int to = (int) Math.max(0, Math.min(counts.length, toBucket - first));
+      int from = start + (int) Math.max(0, Math.min(live(), fromBucket - first));
+      int to = start + (int) Math.max(0, Math.min(live(), toBucket - first));
       long sum = 0;
       for (int i = from; i < to; i++) {
         sum += counts[i];
@@ -71,15 +98,18 @@ public final class BucketIndex {
       if (bucket <= first) {
         return false;
       }
-      int drop = (int) Math.min(counts.length, bucket - first);
-      counts = Arrays.copyOfRange(counts, drop, counts.length);
-      first = bucket;
-      for (int count : counts) {
-        if (count != 0) {
-          return false;
-        }
+      int drop = (int) Math.min(live(), bucket - first);
+      for (int i = start; i < start + drop; i++) {
+        held -= counts[i];
+        counts[i] = 0;
       }
-      return true;
+      start += drop;
+      first = bucket;
+      if (start > counts.length / 2) {
+        counts = Arrays.copyOfRange(counts, start, Math.max(start + 4, counts.length));
+        start = 0;
+      }
+      return held == 0;
     }
   }
 
@@ -111,12 +141,11 @@ public final class BucketIndex {
     }
     long bucket = number(bucketStart);
     Counts counts = byEntity.computeIfAbsent(entityId, id -> new Counts(bucket));
-    int slot = counts.slot(bucket);
-    if (counts.counts[slot] == 0) {
-      byBucket.computeIfAbsent(bucketStart, start -> new ArrayList<>(4)).add(entityId);
+    int count = counts.add(bucket, delta);
+    if (count == delta) {
+      byBucket.computeIfAbsent(bucketStart, start -> new ArrayList<>(4)).add(entityId); // the entity's first in it
     }
-    counts.counts[slot] = Math.toIntExact(counts.counts[slot] + delta);
-    return counts.counts[slot];
+    return count;
   }
 
   /** The entity's count in the bucket starting at {@code bucketStart}; 0 when there is none. */
@@ -134,13 +163,17 @@ public final class BucketIndex {
     return counts.sum(firstNumberFrom(fromInclusive), firstNumberFrom(toExclusive));
   }
 
-  /** The entities with a count in some bucket starting in [from, to), sorted by id (a stable sending order). */
-  public Set<String> entitiesIn(long fromInclusive, long toExclusive) {
-    Set<String> entities = new TreeSet<>();
-    if (toExclusive > fromInclusive) {
-      byBucket.subMap(fromInclusive, true, toExclusive, false).values().forEach(entities::addAll);
+  /** The entities with a count in some bucket starting in [from, to), each once, sorted by id (a stable sending order). */
+  public List<String> entitiesIn(long fromInclusive, long toExclusive) {
+    if (toExclusive <= fromInclusive) {
+      return List.of();
     }
-    return entities;
+    // Deduplicated by hash, then sorted once: a window's buckets share most of their entities.
+    Set<String> entities = new HashSet<>();
+    byBucket.subMap(fromInclusive, true, toExclusive, false).values().forEach(entities::addAll);
+    String[] sorted = entities.toArray(String[]::new);
+    Arrays.sort(sorted);
+    return Arrays.asList(sorted);
   }
 
   /** The first bucket start at or after {@code from}, or null when there is none. */

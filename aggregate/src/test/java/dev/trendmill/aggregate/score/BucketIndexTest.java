@@ -49,6 +49,40 @@ class BucketIndexTest {
   }
 
   @Test
+  void evictingABucketAtATimeAsTimeGoesOnAgreesWithABruteForce() {
+    // The way window closings use it: hits mostly in the current bucket, some late, the oldest bucket evicted each step.
+    Random random = new Random(17);
+    BucketIndex index = new BucketIndex(G);
+    List<Hit> hits = new ArrayList<>();
+    int keep = 30;
+    for (long now = 0; now < 600; now++) {
+      for (int i = 0, n = random.nextInt(8); i < n; i++) {
+        long bucket = now - (random.nextInt(5) == 0 ? random.nextInt((int) Math.min(keep, now + 1)) : 0);
+        Hit hit = new Hit("e" + random.nextInt(12), G * bucket);
+        hits.add(hit);
+        index.add(hit.entity(), hit.bucket(), 1);
+      }
+      long evictBefore = G * (now - keep);
+      index.evictBefore(evictBefore);
+      hits.removeIf(hit -> hit.bucket() < evictBefore);
+      if (now % 7 == 0) {
+        for (int e = 0; e < 13; e++) {
+          String entity = "e" + e;
+          long from = G * (now - random.nextInt(keep + 5));
+          long to = from + G * random.nextInt(keep);
+          long expected = hits.stream().filter(h -> h.entity().equals(entity) && h.bucket() >= from && h.bucket() < to).count();
+          assertThat(index.sum(entity, from, to)).as("sum of %s in [%d, %d) at %d", entity, from, to, now).isEqualTo(expected);
+        }
+        Set<String> expectedEntities = new TreeSet<>();
+        long windowStart = G * (now - 12);
+        hits.stream().filter(h -> h.bucket() >= windowStart).forEach(h -> expectedEntities.add(h.entity()));
+        assertThat(index.entitiesIn(windowStart, G * (now + 1))).containsExactlyElementsOf(expectedEntities);
+      }
+    }
+    assertThat(index.size()).isLessThanOrEqualTo(keep + 1);
+  }
+
+  @Test
   void addReturnsTheNewCountAndCountReadsIt() {
     BucketIndex index = new BucketIndex(G);
     assertThat(index.add("a", 0, 1)).isEqualTo(1);
@@ -73,6 +107,16 @@ class BucketIndexTest {
     index.evictBefore(-G);
     assertThat(index.sum("a", -10 * G, 10 * G)).isEqualTo(6);
     assertThat(index.earliestBucket()).isEqualTo(-G);
+  }
+
+  @Test
+  void aBucketAddedAgainBeforeTheEvictionPointStartsFromZero() {
+    BucketIndex index = new BucketIndex(G);
+    index.add("a", 2 * G, 7);
+    index.add("a", 10 * G, 1);
+    index.evictBefore(5 * G);
+    assertThat(index.add("a", 2 * G, 1)).isEqualTo(1);
+    assertThat(index.sum("a", 0, 20 * G)).isEqualTo(2);
   }
 
   @Test
