@@ -3,6 +3,7 @@ package dev.trendmill.aggregate;
 import dev.trendmill.aggregate.http.ViewServer;
 import dev.trendmill.aggregate.query.RemoteView;
 import dev.trendmill.aggregate.query.TrendService;
+import dev.trendmill.schemas.TopicAdmin;
 import dev.trendmill.schemas.ops.LagMonitor;
 import dev.trendmill.schemas.ops.LagReader;
 import dev.trendmill.schemas.ops.OpsMetrics;
@@ -11,9 +12,11 @@ import dev.trendmill.schemas.runtime.StreamsApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -42,9 +45,9 @@ public final class AggregateService implements AutoCloseable {
     HostInfo self = HostInfo.buildFromEndpoint(config.advertisedEndpoint(view.port()));
     Properties props = config.streamsProperties(config.applicationId(), "aggregate");
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-    this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings), props);
+    this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings, enrichedPartitions(config)), props);
     this.service = new TrendService(app.streams(), settings, self, new RemoteView(), Clock.systemUTC());
-    String mentions = config.topicNames().prefix() + config.applicationId() + "-mentions-by-entity-repartition";
+    String mentions = config.topicNames().prefix() + config.applicationId() + "-" + TrendTopology.MENTIONS_REPARTITION + "-repartition";
     metrics
         .bindStreams(app.streams())
         .stage(app.streams(), "aggregate", List.of(config.topicNames().enriched()), List.of(config.topicNames().trends(), config.topicNames().trendsTop(), mentions))
@@ -54,6 +57,16 @@ public final class AggregateService implements AutoCloseable {
             ? null
             : new LagMonitor(new LagReader(config.clientProperties()), config.lagGroups(), config.lagSampleInterval(), config.lagWindowSamples(), Clock.systemUTC())
                 .bindTo(metrics.registry());
+  }
+
+  /** The counting gets as many partitions as its input, as Kafka Streams would give it; the topology needs the count. */
+  private static int enrichedPartitions(AggregateConfig config) {
+    try (Admin admin = Admin.create(config.clientProperties())) {
+      return TopicAdmin.partitionsOf(admin, config.topicNames().enriched(), Duration.ofSeconds(60));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the partitions of " + config.topicNames().enriched(), e);
+    }
   }
 
   public AggregateService start() {

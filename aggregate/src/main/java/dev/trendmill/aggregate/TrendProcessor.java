@@ -5,8 +5,9 @@ import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.aggregate.score.Leaderboard;
 import dev.trendmill.aggregate.score.Standing;
 import dev.trendmill.aggregate.score.TrendScore;
+import dev.trendmill.schemas.avro.ArticleMentions;
 import dev.trendmill.schemas.avro.ArticleRef;
-import dev.trendmill.schemas.avro.MentionEvent;
+import dev.trendmill.schemas.avro.EntityMention;
 import dev.trendmill.schemas.avro.TopTrends;
 import dev.trendmill.schemas.avro.TrendEntry;
 import dev.trendmill.schemas.avro.TrendUpdate;
@@ -34,7 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entity mentions in (keyed by entity id, timestamped with the article's publication time); out, as
+ * Articles' entities in, grouped by partition ({@link MentionPartitions}; timestamped with the article's publication
+ * time); out, as
  * {@link SpecificRecord}s the topology splits by type: {@code TrendUpdate}s for {@code trends}, and this partition's
  * own leaderboards ({@code TopTrends} keyed {@code <horizon>|<type>#<partition>}) to be merged into {@code trends.top}.
  *
@@ -55,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * <p>An article later than the grace period (behind the latest event time seen) counts all-time, is logged and
  * counted in the {@code late-articles} metric, and does not touch the windows.
  */
-final class TrendProcessor implements Processor<String, MentionEvent, String, SpecificRecord> {
+final class TrendProcessor implements Processor<String, ArticleMentions, String, SpecificRecord> {
   static final String ALL_TIME = "all";
   static final String ALL_TYPES = "*";
   private static final Logger LOG = LoggerFactory.getLogger(TrendProcessor.class);
@@ -164,15 +166,29 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
   }
 
   @Override
-  public void process(Record<String, MentionEvent> record) {
-    String entityId = record.key();
-    MentionEvent mention = record.value();
+  public void process(Record<String, ArticleMentions> record) {
+    ArticleMentions article = record.value();
     long eventTime = record.timestamp();
-    if (mention.getIngestedAt() != null) {
-      PipelineMeters.endToEnd(mention.getIngestedAt().toEpochMilli(), System.currentTimeMillis());
+    if (article.getIngestedAt() != null) {
+      PipelineMeters.endToEnd(article.getIngestedAt().toEpochMilli(), System.currentTimeMillis());
     }
     changedSinceLeaderboards = true;
+    ArticleRef ref = new ArticleRef(article.getArticleId(), article.getTitle(), article.getUrl(), article.getPublishedAt());
+    long streamTime = context.currentStreamTimeMs();
+    boolean late = eventTime < streamTime - graceMs;
+    if (late && article.getFirstPart()) {
+      lateArticles.record();
+      LOG.warn(
+          "Late article {}: published {}, more than {} behind the latest event time {} of partition {}; counted all-time only",
+          article.getArticleId(), Instant.ofEpochMilli(eventTime), Duration.ofMillis(graceMs), Instant.ofEpochMilli(streamTime), context.taskId().partition());
+    }
+    for (EntityMention mention : article.getEntities()) {
+      count(mention, ref, eventTime, late);
+    }
+  }
 
+  private void count(EntityMention mention, ArticleRef ref, long eventTime, boolean late) {
+    String entityId = mention.getEntityId();
     TrendUpdate previous = totals.get(entityId);
     long latestSeen = previous == null ? eventTime : Math.max(eventTime, previous.getUpdatedAt().toEpochMilli());
     TrendUpdate total =
@@ -181,14 +197,9 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
             previous == null ? 1L : previous.getCount() + 1, 0.0, 0.0, false, Instant.ofEpochMilli(latestSeen));
     allTime.put(entityId, total);
     totals.put(entityId, total);
-    remember(entityId, mention);
+    remember(entityId, ref);
 
-    long streamTime = context.currentStreamTimeMs();
-    if (eventTime < streamTime - graceMs) {
-      lateArticles.record();
-      LOG.warn(
-          "Late article {} naming {}: published {}, more than {} behind the latest event time {}; counted all-time only",
-          mention.getArticleId(), entityId, Instant.ofEpochMilli(eventTime), Duration.ofMillis(graceMs), Instant.ofEpochMilli(streamTime));
+    if (late) {
       markPending(entityId, pendingAt.getOrDefault(entityId, ALL_TIME_ONLY));
       return;
     }
@@ -218,7 +229,7 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
   }
 
   /** Puts the article in one of the entity's recent-article slots ({@link RecentArticleSlots}). */
-  private void remember(String entityId, MentionEvent mention) {
+  private void remember(String entityId, ArticleRef ref) {
     ArticleRef[] slots = recentCache.get(entityId);
     if (slots == null) {
       slots = new ArticleRef[StoreNames.RECENT_ARTICLE_SLOTS];
@@ -227,7 +238,6 @@ final class TrendProcessor implements Processor<String, MentionEvent, String, Sp
       }
       recentCache.put(entityId, slots);
     }
-    ArticleRef ref = new ArticleRef(mention.getArticleId(), mention.getTitle(), mention.getUrl(), mention.getPublishedAt());
     int target = RecentArticleSlots.slotFor(slots, ref);
     if (target < 0) {
       return; // older than every article kept: nothing changes

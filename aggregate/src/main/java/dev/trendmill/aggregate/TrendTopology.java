@@ -3,26 +3,22 @@ package dev.trendmill.aggregate;
 import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.aggregate.store.CommitBufferedStores;
 import dev.trendmill.schemas.Topics;
+import dev.trendmill.schemas.avro.ArticleMentions;
 import dev.trendmill.schemas.avro.ArticleRef;
 import dev.trendmill.schemas.avro.CatalogEntity;
 import dev.trendmill.schemas.avro.EnrichedArticle;
-import dev.trendmill.schemas.avro.EntityMention;
-import dev.trendmill.schemas.avro.MentionEvent;
 import dev.trendmill.schemas.avro.TopTrends;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -43,15 +39,24 @@ import org.apache.kafka.streams.state.WindowStore;
  * the all-time count of articles and, per horizon, the rolling count summed from tumbling buckets with its trend score;
  * and the leaderboards per horizon and entity type.
  *
- * <p>Each first copy of a story (near-duplicates are skipped) is split into its entities, re-keyed by entity id (one
- * repartition), and {@link TrendProcessor} keeps the counts. Each partition's own leaderboards go to a one-partition
+ * <p>Each first copy of a story (near-duplicates are skipped) is split into its entities, grouped by the partition
+ * that counts each (one repartition, one record per partition an article reaches), and {@link TrendProcessor} keeps
+ * the counts. Each partition's own leaderboards go to a one-partition
  * repartition topic where {@link LeaderboardMerger} merges them. The entity catalog is read as a global table for the
  * view.
  */
 public final class TrendTopology {
   private TrendTopology() {}
 
-  public static Topology build(Topics topics, AggregateSettings settings) {
+  /** The repartition topic's name within the application ({@code <application id>-<this>-repartition}). */
+  public static final String MENTIONS_REPARTITION = "mentions-by-partition";
+
+  /**
+   * @param partitions the partition count of the enriched-articles topic, which the counting gets too: mentions are
+   *     grouped by the partition that counts them before they are sent ({@link MentionPartitions})
+   */
+  public static Topology build(Topics topics, AggregateSettings settings, int partitions) {
+    MentionPartitions partitioning = new MentionPartitions(partitions);
     StreamsBuilder builder = new StreamsBuilder();
 
     builder.addStateStore(countingStore(StoreNames.ALL_TIME, topics.<TrendUpdate>avroSerde()));
@@ -76,11 +81,13 @@ public final class TrendTopology {
                     .withTimestampExtractor(new PublishedAtExtractor())
                     .withName("articles-enriched"))
             .filter((id, article) -> article != null && article.getDuplicateOf() == null, Named.as("first-copy-only"))
-            .flatMap((id, article) -> mentions(article), Named.as("mentions-by-entity"))
+            .flatMap((id, article) -> partitioning.groups(article), Named.as("mentions-by-partition"))
             .repartition(
-                Repartitioned.<String, MentionEvent>as("mentions-by-entity")
+                Repartitioned.<String, ArticleMentions>as(MENTIONS_REPARTITION)
                     .withKeySerde(Serdes.String())
-                    .withValueSerde(topics.avroSerde()))
+                    .withValueSerde(topics.avroSerde())
+                    .withNumberOfPartitions(partitioning.partitions())
+                    .withStreamPartitioner(partitioning))
             .process(() -> new TrendProcessor(settings), Named.as("count-trends"), countingStores(settings.horizons()));
 
     Map<String, KStream<String, SpecificRecord>> outputs =
@@ -111,30 +118,6 @@ public final class TrendTopology {
         .to(topics.trendsTop().name(), Produced.with(topics.trendsTop().keySerde(), topics.trendsTop().valueSerde()).withName("trends-top"));
 
     return builder.build();
-  }
-
-  /** One event per distinct entity of the article: an article names each entity once for trends. */
-  private static List<KeyValue<String, MentionEvent>> mentions(EnrichedArticle article) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<KeyValue<String, MentionEvent>> events = new ArrayList<>();
-    for (EntityMention mention : article.getEntities()) {
-      if (seen.add(mention.getEntityId())) {
-        events.add(
-            KeyValue.pair(
-                mention.getEntityId(),
-                MentionEvent.newBuilder()
-                    .setEntityId(mention.getEntityId())
-                    .setName(mention.getName())
-                    .setType(mention.getType())
-                    .setArticleId(article.getId())
-                    .setTitle(article.getTitle())
-                    .setUrl(article.getUrl())
-                    .setPublishedAt(article.getPublishedAt())
-                    .setIngestedAt(article.getIngestedAt())
-                    .build()));
-      }
-    }
-    return events;
   }
 
   private static String[] countingStores(List<Horizon> horizons) {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trendmill.aggregate.score.Horizon;
 import dev.trendmill.schemas.Topics;
-import dev.trendmill.schemas.avro.MentionEvent;
+import dev.trendmill.schemas.avro.ArticleMentions;
 import dev.trendmill.schemas.avro.ArticleRef;
+import dev.trendmill.schemas.avro.EntityMention;
 import dev.trendmill.schemas.avro.TrendUpdate;
 import dev.trendmill.schemas.registry.InMemorySchemaRegistry;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class TrendProcessorRestartTest {
 
   @Test
   void aProcessorReplacedMidStreamSendsWhatOneRunningThroughoutSends() {
-    List<Record<String, MentionEvent>> mentions = mentions(600);
+    List<Record<String, ArticleMentions>> mentions = mentions(600);
 
     Run throughout = new Run();
     throughout.start();
@@ -71,22 +72,56 @@ class TrendProcessorRestartTest {
     assertThat(replaced.sentAfterStart()).isNotEmpty().isEqualTo(throughout.sentSince(replaced.sentBeforeLastStart));
   }
 
-  private static List<Record<String, MentionEvent>> mentions(int count) {
+  @Test
+  void aLateArticleSentToSeveralPartitionsCountsAsLateOnce() {
+    Run run = new Run();
+    run.start();
+    run.feed(List.of(part("now", T0.toEpochMilli(), true, "project:p1")));
+    long late = T0.minus(Duration.ofHours(5)).toEpochMilli();
+    run.feed(List.of(part("late", late, true, "project:p1"), part("late", late, false, "project:p2", "project:p3")));
+
+    double lateArticles =
+        run.context.metrics().metrics().entrySet().stream()
+            .filter(e -> e.getKey().name().equals("late-articles-total"))
+            .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+            .sum();
+    assertThat(lateArticles).isEqualTo(1.0);
+    KeyValueStore<String, TrendUpdate> allTime = run.context.getStateStore(StoreNames.ALL_TIME);
+    assertThat(allTime.get("project:p3").getCount()).as("the second part's entities are counted all-time").isEqualTo(1);
+  }
+
+  private static Record<String, ArticleMentions> part(String articleId, long published, boolean first, String... entityIds) {
+    List<EntityMention> entities = new ArrayList<>();
+    for (String entity : entityIds) {
+      entities.add(new EntityMention(entity, entity.substring(8), "project", 1, 0.5, 1.0));
+    }
+    ArticleMentions part =
+        new ArticleMentions(articleId, "t " + articleId, null, Instant.ofEpochMilli(published), null, first, entities);
+    return new Record<>(entityIds[0], part, published);
+  }
+
+  private static List<Record<String, ArticleMentions>> mentions(int count) {
     Random random = new Random(3);
-    List<Record<String, MentionEvent>> mentions = new ArrayList<>();
+    List<Record<String, ArticleMentions>> mentions = new ArrayList<>();
     long time = T0.toEpochMilli();
     for (int i = 0; i < count; i++) {
       time += Duration.ofMinutes(random.nextInt(15)).toMillis();
-      String entity = "project:p" + random.nextInt(12);
+      // One to three distinct entities, as one partition's share of an article.
+      List<EntityMention> entities = new ArrayList<>();
+      int first = random.nextInt(12);
+      for (int e = 0, n = 1 + random.nextInt(3); e < n; e++) {
+        String entity = "project:p" + (first + 5 * e) % 12;
+        entities.add(new EntityMention(entity, entity.substring(8), "project", 1, 0.5, 1.0));
+      }
       // Now and then an article from hours back (within and beyond the 2 h grace).
       long published = random.nextInt(25) == 0 ? time - Duration.ofMinutes(random.nextInt(240)).toMillis() : time;
-      MentionEvent mention =
-          MentionEvent.newBuilder()
-              .setEntityId(entity).setName(entity.substring(8)).setType("project")
+      ArticleMentions mention =
+          ArticleMentions.newBuilder()
               .setArticleId("a" + i).setTitle("t" + i).setUrl(null)
               .setPublishedAt(Instant.ofEpochMilli(published)).setIngestedAt(null)
+              .setFirstPart(true).setEntities(entities)
               .build();
-      mentions.add(new Record<>(entity, mention, published));
+      mentions.add(new Record<>(entities.get(0).getEntityId(), mention, published));
     }
     return mentions;
   }
@@ -136,8 +171,8 @@ class TrendProcessorRestartTest {
       processor.init(context);
     }
 
-    void feed(List<Record<String, MentionEvent>> mentions) {
-      for (Record<String, MentionEvent> mention : mentions) {
+    void feed(List<Record<String, ArticleMentions>> mentions) {
+      for (Record<String, ArticleMentions> mention : mentions) {
         streamTime = Math.max(streamTime, mention.timestamp());
         context.setCurrentStreamTimeMs(streamTime);
         processor.process(mention);

@@ -59,7 +59,8 @@ class TrendTopologyTest {
                 AggregateConfig.EMIT_INTERVAL_CONFIG, "1s",
                 AggregateConfig.LEADERBOARD_INTERVAL_CONFIG, "5s"));
     Topics topics = config.topics();
-    driver = new TopologyTestDriver(TrendTopology.build(topics, config.settings()), config.streamsProperties(AggregateConfig.APPLICATION_ID, "aggregate"));
+    // One partition: the driver gives every topic one (MentionPartitionsTest covers the grouping by partition).
+    driver = new TopologyTestDriver(TrendTopology.build(topics, config.settings(), 1), config.streamsProperties(AggregateConfig.APPLICATION_ID, "aggregate"));
     enriched = driver.createInputTopic(topics.enriched().name(), new StringSerializer(), topics.enriched().valueSerde().serializer());
     trends = driver.createOutputTopic(topics.trends().name(), new StringDeserializer(), topics.trends().valueSerde().deserializer());
     trendsTop = driver.createOutputTopic(topics.trendsTop().name(), new StringDeserializer(), topics.trendsTop().valueSerde().deserializer());
@@ -162,14 +163,17 @@ class TrendTopologyTest {
 
   @Test
   void articlesLaterThanTheGraceCountAllTimeButNotInWindows() {
-    enriched.pipeInput("new", article("new", T0, null, "project:envoy"));
-    enriched.pipeInput("late", article("late", T0.minus(Duration.ofHours(5)), null, "project:envoy"));
+    String other = "project:linkerd";
+    enriched.pipeInput("new", article("new", T0, null, "project:envoy", other));
+    enriched.pipeInput("late", article("late", T0.minus(Duration.ofHours(5)), null, "project:envoy", other));
     Map<String, TrendUpdate> latest = latest();
-    assertThat(latest.get("project:envoy|all").getCount()).isEqualTo(2);
-    assertThat(latest.get("project:envoy|24h").getCount()).isEqualTo(1);
     KeyValueStore<String, TrendUpdate> store = driver.getKeyValueStore(StoreNames.ALL_TIME);
-    assertThat(store.get("project:envoy").getCount()).isEqualTo(2);
-    assertThat(lateArticlesTotal()).isEqualTo(1.0);
+    for (String entity : List.of("project:envoy", other)) {
+      assertThat(latest.get(entity + "|all").getCount()).isEqualTo(2);
+      assertThat(latest.get(entity + "|24h").getCount()).isEqualTo(1);
+      assertThat(store.get(entity).getCount()).isEqualTo(2);
+    }
+    assertThat(lateArticlesTotal()).as("an article, not each of its entities").isEqualTo(1.0);
   }
 
   private double lateArticlesTotal() {

@@ -1,16 +1,21 @@
 package dev.trendmill.schemas;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Creates the pipeline's topics when they are missing; existing topics are left as they are. */
+/** Creates the pipeline's topics when they are missing (existing topics are left as they are), and reads their sizes. */
 public final class TopicAdmin {
   private TopicAdmin() {}
 
@@ -34,6 +39,30 @@ public final class TopicAdmin {
       return missing.stream().map(NewTopic::name).toList();
     } catch (ExecutionException e) {
       throw new IllegalStateException("Cannot create the pipeline topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /**
+   * The partition count of {@code topic}, for an application that sizes its own work by it; fails when the topic
+   * does not exist or the cluster does not answer within {@code timeout}.
+   */
+  public static int partitionsOf(Admin admin, String topic, Duration timeout) throws InterruptedException {
+    try {
+      return admin
+          .describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs((int) timeout.toMillis()))
+          .allTopicNames()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          .get(topic)
+          .partitions()
+          .size();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        throw new IllegalStateException(
+            "Topic " + topic + " does not exist: create the pipeline's topics first (trendmill up does for its own broker, docker-compose's topics job for a cluster)", e.getCause());
+      }
+      throw new IllegalStateException("Cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Cannot describe topic " + topic + ": no answer from the cluster in " + timeout, e);
     }
   }
 

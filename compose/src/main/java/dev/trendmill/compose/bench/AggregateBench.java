@@ -136,7 +136,7 @@ public final class AggregateBench {
 
     Properties aggregateProps = config.streamsProperties("bench-aggregate", "aggregate");
     Properties wordProps = config.streamsProperties("bench-wordcount", "wordcount");
-    Topology aggregate = TrendTopology.build(topics, config.settings());
+    Topology aggregate = TrendTopology.build(topics, config.settings(), partitions);
 
     Drain aggregateDrain = drain("aggregate", aggregate, aggregateProps, topics.names().enriched(), mentions);
     Drain wordDrain = drain("word count", wordCount(), wordProps, WORDS, mentions);

@@ -1,11 +1,12 @@
 package dev.trendmill.compose.bench;
 
 import dev.trendmill.aggregate.AggregateConfig;
+import dev.trendmill.aggregate.TrendTopology;
 import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.ingest.IngestConfig;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.Topics;
-import dev.trendmill.schemas.avro.MentionEvent;
+import dev.trendmill.schemas.avro.ArticleMentions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class StageProbe implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final Deserializer<MentionEvent> mentions;
+  private final Deserializer<ArticleMentions> mentions;
   private final String mentionTopic;
   private final Map<String, List<long[]>> delays = new LinkedHashMap<>(); // topic -> {drop time, ms from drop to visible}
   private final Map<String, Long> droppedAt = new HashMap<>(); // article id -> drop time, ms
@@ -42,7 +43,7 @@ final class StageProbe implements AutoCloseable {
   private volatile boolean running = true;
 
   /** @param topics the stages in pipeline order, the last one the aggregate's mention repartition topic */
-  StageProbe(String bootstrap, List<String> topics, Deserializer<MentionEvent> mentions) {
+  StageProbe(String bootstrap, List<String> topics, Deserializer<ArticleMentions> mentions) {
     this.consumer = RawClients.committedReader(bootstrap);
     this.mentions = mentions;
     this.mentionTopic = topics.get(topics.size() - 1);
@@ -57,18 +58,18 @@ final class StageProbe implements AutoCloseable {
     this.reader = Thread.ofPlatform().daemon().name("stage-probe").start(this::read);
   }
 
-  /** The topics of the local stack's pipeline, from ingest's repartition into one partition to the aggregate's by entity. */
+  /** The topics of the local stack's pipeline, from ingest's repartition into one partition to the aggregate's by partition of entity. */
   static List<String> pipelineTopics() {
     return List.of(
         IngestConfig.APPLICATION_ID + "-stories-repartition",
         TopicNames.DEFAULT.articles(),
         TopicNames.DEFAULT.enriched(),
-        AggregateConfig.APPLICATION_ID + "-mentions-by-entity-repartition");
+        AggregateConfig.APPLICATION_ID + "-" + TrendTopology.MENTIONS_REPARTITION + "-repartition");
   }
 
   static StageProbe onPipeline(String bootstrap, String registryUrl) {
     Topics topics = new Topics(TopicNames.DEFAULT, Map.of("schema.registry.url", registryUrl));
-    return new StageProbe(bootstrap, pipelineTopics(), topics.<MentionEvent>avroSerde().deserializer());
+    return new StageProbe(bootstrap, pipelineTopics(), topics.<ArticleMentions>avroSerde().deserializer());
   }
 
   private void read() {

@@ -91,7 +91,7 @@ class MetricsIT {
     assertThat(lagGroups).containsExactlyInAnyOrderElementsOf(LocalStack.SERVICE_GROUPS);
     assertThat(aggregate.samples("trendmill_lag_records")).anySatisfy(s -> assertThat(s.labels().get("topic")).endsWith("-repartition"));
     assertThat(aggregate.samples("trendmill_lag_status")).allSatisfy(s -> assertThat(s.labels()).containsKeys("group", "topic", "partition", "status"));
-    assertThat(aggregate.samples("trendmill_records_out_total")).anySatisfy(s -> assertThat(s.labels().get("topic")).endsWith("mentions-by-entity-repartition"));
+    assertThat(aggregate.samples("trendmill_records_out_total")).anySatisfy(s -> assertThat(s.labels().get("topic")).endsWith("mentions-by-partition-repartition"));
 
     // What Grafana and the alert rules ask for exists.
     Set<String> exposed = new TreeSet<>();
