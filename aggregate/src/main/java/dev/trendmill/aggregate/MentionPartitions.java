@@ -23,7 +23,9 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  *
  * <p>The grouping needs the partition count before the topic is written, so the topology is built with it (the
  * enriched topic's, as Kafka Streams would give the repartition topic anyway) and the partitioner refuses a topic
- * whose count differs rather than send entities to a partition that does not hold them.
+ * whose count differs rather than send entities to a partition that does not hold them (Kafka Streams checks the
+ * topic's size when it starts; should it change under a running instance, each article goes to the dead-letter topic
+ * with this reason).
  */
 final class MentionPartitions implements StreamPartitioner<String, ArticleMentions> {
   private final int partitions;
