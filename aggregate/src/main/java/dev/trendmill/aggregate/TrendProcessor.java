@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Articles' entities in, grouped by partition ({@link MentionPartitions}; timestamped with the article's publication
- * time); out, as
- * {@link SpecificRecord}s the topology splits by type: {@code TrendUpdate}s for {@code trends}, and this partition's
- * own leaderboards ({@code TopTrends} keyed {@code <horizon>|<type>#<partition>}) to be merged into {@code trends.top}.
+ * time); out, as {@link SpecificRecord}s the topology splits by type: {@code TrendUpdate}s for {@code trends}, and this
+ * partition's own leaderboards ({@code TopTrends} keyed {@code <horizon>|<type>#<partition>}) to be merged into
+ * {@code trends.top}.
  *
  * <p>Per mention: one all-time update, one bucket update per distinct granularity, the entity marked pending and its
  * recent articles. Rolling counts and baselines are bucket sums. Updates are not sent at once: the entity waits in the

@@ -41,9 +41,8 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <p>Each first copy of a story (near-duplicates are skipped) is split into its entities, grouped by the partition
  * that counts each (one repartition, one record per partition an article reaches), and {@link TrendProcessor} keeps
- * the counts. Each partition's own leaderboards go to a one-partition
- * repartition topic where {@link LeaderboardMerger} merges them. The entity catalog is read as a global table for the
- * view.
+ * the counts. Each partition's own leaderboards go to a one-partition repartition topic where
+ * {@link LeaderboardMerger} merges them. The entity catalog is read as a global table for the view.
  */
 public final class TrendTopology {
   private TrendTopology() {}

@@ -58,7 +58,7 @@ final class StageProbe implements AutoCloseable {
     this.reader = Thread.ofPlatform().daemon().name("stage-probe").start(this::read);
   }
 
-  /** The topics of the local stack's pipeline, from ingest's repartition into one partition to the aggregate's by partition of entity. */
+  /** The topics of the local stack's pipeline, from ingest's repartition into one partition to the aggregate's mentions by partition. */
   static List<String> pipelineTopics() {
     return List.of(
         IngestConfig.APPLICATION_ID + "-stories-repartition",
