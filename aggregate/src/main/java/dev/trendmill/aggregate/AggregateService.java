@@ -36,6 +36,7 @@ public final class AggregateService implements AutoCloseable {
 
   public AggregateService(AggregateConfig config) {
     AggregateSettings settings = config.settings();
+    int partitions = enrichedPartitions(config); // before the view binds its port, so a missing topic leaves nothing open
     try {
       this.view = new ViewServer(config.httpHost(), config.httpPort());
     } catch (IOException e) {
@@ -45,7 +46,7 @@ public final class AggregateService implements AutoCloseable {
     HostInfo self = HostInfo.buildFromEndpoint(config.advertisedEndpoint(view.port()));
     Properties props = config.streamsProperties(config.applicationId(), "aggregate");
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-    this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings, enrichedPartitions(config)), props);
+    this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings, partitions), props);
     this.service = new TrendService(app.streams(), settings, self, new RemoteView(), Clock.systemUTC());
     String mentions = config.topicNames().prefix() + config.applicationId() + "-" + TrendTopology.MENTIONS_REPARTITION + "-repartition";
     metrics
