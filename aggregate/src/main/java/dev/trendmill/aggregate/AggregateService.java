@@ -48,7 +48,7 @@ public final class AggregateService implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings, partitions), props);
     this.service = new TrendService(app.streams(), settings, self, new RemoteView(), Clock.systemUTC());
-    String mentions = config.topicNames().prefix() + config.applicationId() + "-" + TrendTopology.MENTIONS_REPARTITION + "-repartition";
+    String mentions = TrendTopology.mentionsTopic(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     metrics
         .bindStreams(app.streams())
         .stage(app.streams(), "aggregate", List.of(config.topicNames().enriched()), List.of(config.topicNames().trends(), config.topicNames().trendsTop(), mentions))

@@ -47,8 +47,12 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class TrendTopology {
   private TrendTopology() {}
 
-  /** The repartition topic's name within the application ({@code <application id>-<this>-repartition}). */
-  public static final String MENTIONS_REPARTITION = "mentions-by-partition";
+  private static final String MENTIONS_REPARTITION = "mentions-by-partition";
+
+  /** The topic the mentions cross, as Kafka Streams names it for the application {@code applicationId}. */
+  public static String mentionsTopic(String applicationId) {
+    return applicationId + "-" + MENTIONS_REPARTITION + "-repartition";
+  }
 
   /**
    * @param partitions the partition count of the enriched-articles topic, which the counting gets too: mentions are

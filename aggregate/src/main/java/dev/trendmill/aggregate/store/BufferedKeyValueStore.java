@@ -15,9 +15,9 @@ final class BufferedKeyValueStore<K, V> extends BufferedStateStore<KeyValueStore
   @Override
   void write(K key, V value) {
     if (value == null) {
-      inner.delete(key);
+      wrapped().delete(key);
     } else {
-      inner.put(key, value);
+      wrapped().put(key, value);
     }
   }
 
@@ -50,36 +50,36 @@ final class BufferedKeyValueStore<K, V> extends BufferedStateStore<KeyValueStore
   @Override
   public V get(K key) {
     CommitBuffer.Lookup<V> lookup = buffer.lookup(key);
-    return lookup.held() ? lookup.value() : inner.get(key);
+    return lookup.held() ? lookup.value() : wrapped().get(key);
   }
 
   @Override
   public KeyValueIterator<K, V> range(K from, K to) {
-    return inner.range(from, to);
+    return wrapped().range(from, to);
   }
 
   @Override
   public KeyValueIterator<K, V> reverseRange(K from, K to) {
-    return inner.reverseRange(from, to);
+    return wrapped().reverseRange(from, to);
   }
 
   @Override
   public KeyValueIterator<K, V> all() {
-    return inner.all();
+    return wrapped().all();
   }
 
   @Override
   public KeyValueIterator<K, V> reverseAll() {
-    return inner.reverseAll();
+    return wrapped().reverseAll();
   }
 
   @Override
   public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
-    return inner.prefixScan(prefix, prefixKeySerializer);
+    return wrapped().prefixScan(prefix, prefixKeySerializer);
   }
 
   @Override
   public long approximateNumEntries() {
-    return inner.approximateNumEntries();
+    return wrapped().approximateNumEntries();
   }
 }

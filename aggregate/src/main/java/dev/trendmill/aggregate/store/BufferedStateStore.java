@@ -4,13 +4,9 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * A store that holds its writes in a {@link CommitBuffer} and writes them to the store it wraps (logged, uncached)
@@ -27,17 +23,19 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * ({@code FaultToleranceIT}) check exact counts across crashes, and a store still holding writes at a checkpoint
  * (which always follows a commit) fails rather than lose them.
  *
+ * <p>The rest is delegated by Kafka Streams' own {@link WrappedStateStore}, the base of its caching, logging and metered
+ * layers, so its checks that look through wrappers (the restore format, timestamped or not) see the store below too.
+ *
  * <p>Point reads see the buffer; range reads see the store as of the last commit (at most one commit interval old).
  */
-abstract class BufferedStateStore<S extends StateStore, K, V> implements StateStore, CachedStateStore<K, V> {
-  final S inner;
+abstract class BufferedStateStore<S extends StateStore, K, V> extends WrappedStateStore<S, K, V> {
   final CommitBuffer<K, V> buffer = new CommitBuffer<>();
 
   BufferedStateStore(S inner) {
-    this.inner = inner;
+    super(inner);
   }
 
-  /** Writes one held write (null: a deletion) to {@link #inner}. */
+  /** Writes one held write (null: a deletion) to the wrapped store. */
   abstract void write(K key, V value);
 
   @Override
@@ -56,27 +54,23 @@ abstract class BufferedStateStore<S extends StateStore, K, V> implements StateSt
   }
 
   @Override
-  public String name() {
-    return inner.name();
-  }
-
-  @Override
   public void init(StateStoreContext context, StateStore root) {
     buffer.clear();
-    inner.init(context, root);
+    super.init(context, root);
   }
 
   @Override
+  @SuppressWarnings("deprecation")
   public void flush() {
     requireNothingHeld();
-    inner.flush();
+    wrapped().flush();
   }
 
   /** Called at checkpoints and clean closes, always after the commit that drained the buffer. */
   @Override
   public void commit(Map<TopicPartition, Long> changelogOffsets) {
     requireNothingHeld();
-    inner.commit(changelogOffsets);
+    super.commit(changelogOffsets);
   }
 
   /**
@@ -90,41 +84,11 @@ abstract class BufferedStateStore<S extends StateStore, K, V> implements StateSt
     }
   }
 
-  @Override
-  public Long committedOffset(TopicPartition partition) {
-    return inner.committedOffset(partition);
-  }
-
-  @Override
-  public boolean managesOffsets() {
-    return inner.managesOffsets();
-  }
-
   /** Closing drops what the buffer holds: a clean close committed it first, a dirty one must lose it. */
   @Override
   public void close() {
     buffer.clear();
-    inner.close();
-  }
-
-  @Override
-  public boolean persistent() {
-    return inner.persistent();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return inner.isOpen();
-  }
-
-  @Override
-  public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-    return inner.query(query, positionBound, config);
-  }
-
-  @Override
-  public Position getPosition() {
-    return inner.getPosition();
+    super.close();
   }
 
   /** Held writes not yet in the store (for tests). */

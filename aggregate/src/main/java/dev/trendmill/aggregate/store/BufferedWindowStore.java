@@ -20,7 +20,7 @@ final class BufferedWindowStore<K, V> extends BufferedStateStore<WindowStore<K, 
 
   @Override
   void write(WindowKey<K> key, V value) {
-    inner.put(key.key(), value, key.windowStart());
+    wrapped().put(key.key(), value, key.windowStart());
   }
 
   @Override
@@ -31,52 +31,52 @@ final class BufferedWindowStore<K, V> extends BufferedStateStore<WindowStore<K, 
   @Override
   public V fetch(K key, long time) {
     CommitBuffer.Lookup<V> lookup = buffer.lookup(new WindowKey<>(key, time));
-    return lookup.held() ? lookup.value() : inner.fetch(key, time);
+    return lookup.held() ? lookup.value() : wrapped().fetch(key, time);
   }
 
   @Override
   public WindowStoreIterator<V> fetch(K key, long timeFrom, long timeTo) {
-    return inner.fetch(key, timeFrom, timeTo);
+    return wrapped().fetch(key, timeFrom, timeTo);
   }
 
 
   @Override
   public WindowStoreIterator<V> backwardFetch(K key, long timeFrom, long timeTo) {
-    return inner.backwardFetch(key, timeFrom, timeTo);
+    return wrapped().backwardFetch(key, timeFrom, timeTo);
   }
 
 
   @Override
   public KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, long timeFrom, long timeTo) {
-    return inner.fetch(keyFrom, keyTo, timeFrom, timeTo);
+    return wrapped().fetch(keyFrom, keyTo, timeFrom, timeTo);
   }
 
 
   @Override
   public KeyValueIterator<Windowed<K>, V> backwardFetch(K keyFrom, K keyTo, long timeFrom, long timeTo) {
-    return inner.backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
+    return wrapped().backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
   }
 
 
   @Override
   public KeyValueIterator<Windowed<K>, V> fetchAll(long timeFrom, long timeTo) {
-    return inner.fetchAll(timeFrom, timeTo);
+    return wrapped().fetchAll(timeFrom, timeTo);
   }
 
 
   @Override
   public KeyValueIterator<Windowed<K>, V> backwardFetchAll(long timeFrom, long timeTo) {
-    return inner.backwardFetchAll(timeFrom, timeTo);
+    return wrapped().backwardFetchAll(timeFrom, timeTo);
   }
 
 
   @Override
   public KeyValueIterator<Windowed<K>, V> all() {
-    return inner.all();
+    return wrapped().all();
   }
 
   @Override
   public KeyValueIterator<Windowed<K>, V> backwardAll() {
-    return inner.backwardAll();
+    return wrapped().backwardAll();
   }
 }

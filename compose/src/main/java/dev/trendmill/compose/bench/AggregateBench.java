@@ -68,10 +68,17 @@ public final class AggregateBench {
 
   /** One side's figures. */
   public record Side(
-      String name, long records, long mentions, double seconds, double secondHalfSeconds, double recordsPerSecond, double mentionsPerSecond, long samples,
-      double p50, double p99, double max) {
+      String name, long records, long mentions, double seconds, double secondHalfSeconds, long samples, double p50, double p99, double max) {
+    public double recordsPerSecond() {
+      return records / seconds;
+    }
+
+    public double mentionsPerSecond() {
+      return mentions / seconds;
+    }
+
     public double microsPerMention() {
-      return 1e6 / mentionsPerSecond;
+      return 1e6 / mentionsPerSecond();
     }
 
     /** The drain's second half alone: the JIT has compiled the hot paths by then, whichever topology ran first. */
@@ -172,8 +179,8 @@ public final class AggregateBench {
 
   private static Side side(String name, long records, long mentions, Drain drain, Freshness fresh) {
     return new Side(
-        name, records, mentions, drain.seconds, drain.secondHalfSeconds, records / drain.seconds, mentions / drain.seconds, fresh.measured(),
-        fresh.percentileMillis(50), fresh.percentileMillis(99), fresh.percentileMillis(100));
+        name, records, mentions, drain.seconds, drain.secondHalfSeconds, fresh.measured(), fresh.percentileMillis(50), fresh.percentileMillis(99),
+        fresh.percentileMillis(100));
   }
 
   /** Whole drain, and from half of the mentions counted to all of them. */

@@ -64,7 +64,7 @@ final class StageProbe implements AutoCloseable {
         IngestConfig.APPLICATION_ID + "-stories-repartition",
         TopicNames.DEFAULT.articles(),
         TopicNames.DEFAULT.enriched(),
-        AggregateConfig.APPLICATION_ID + "-" + TrendTopology.MENTIONS_REPARTITION + "-repartition");
+        TrendTopology.mentionsTopic(AggregateConfig.APPLICATION_ID));
   }
 
   static StageProbe onPipeline(String bootstrap, String registryUrl) {
