@@ -65,10 +65,16 @@ public final class AggregateBench {
   private final String registryUrl;
   private final Path stateDir;
   private final PrintWriter out;
+  private final long brokerPid;
 
-  /** One side's figures. */
+  /**
+   * One side's figures. The CPU times (nanoseconds, -1 when unknown) are those of its drain: of the topology's own
+   * threads (stream thread, its producer's and consumer's), of the whole bench JVM (also the JIT compilers and the
+   * collector), and of the broker.
+   */
   public record Side(
-      String name, long records, long mentions, double seconds, double secondHalfSeconds, long samples, double p50, double p99, double max) {
+      String name, long records, long mentions, double seconds, double secondHalfSeconds, long threadsCpuNanos, long jvmCpuNanos,
+      long brokerCpuNanos, long samples, double p50, double p99, double max) {
     public double recordsPerSecond() {
       return records / seconds;
     }
@@ -85,12 +91,30 @@ public final class AggregateBench {
     public double secondHalfMicrosPerMention() {
       return secondHalfSeconds * 1e6 / (mentions - mentions / 2);
     }
+
+    public double threadsCpuMicrosPerMention() {
+      return cpuMicrosPerMention(threadsCpuNanos);
+    }
+
+    public double jvmCpuMicrosPerMention() {
+      return cpuMicrosPerMention(jvmCpuNanos);
+    }
+
+    public double brokerCpuMicrosPerMention() {
+      return cpuMicrosPerMention(brokerCpuNanos);
+    }
+
+    private double cpuMicrosPerMention(long nanos) {
+      return nanos < 0 ? Double.NaN : nanos / 1e3 / mentions;
+    }
   }
 
-  public AggregateBench(String bootstrap, String registryUrl, Path stateDir, PrintWriter out) {
+  /** @param brokerPid the broker's process, whose CPU each drain also reports (-1: not reported) */
+  public AggregateBench(String bootstrap, String registryUrl, Path stateDir, long brokerPid, PrintWriter out) {
     this.bootstrap = bootstrap;
     this.registryUrl = registryUrl;
     this.stateDir = stateDir;
+    this.brokerPid = brokerPid;
     this.out = out;
   }
 
@@ -179,12 +203,12 @@ public final class AggregateBench {
 
   private static Side side(String name, long records, long mentions, Drain drain, Freshness fresh) {
     return new Side(
-        name, records, mentions, drain.seconds, drain.secondHalfSeconds, fresh.measured(), fresh.percentileMillis(50), fresh.percentileMillis(99),
+        name, records, mentions, drain.seconds, drain.secondHalfSeconds, drain.threadsCpuNanos, drain.jvmCpuNanos, drain.brokerCpuNanos, fresh.measured(), fresh.percentileMillis(50), fresh.percentileMillis(99),
         fresh.percentileMillis(100));
   }
 
-  /** Whole drain, and from half of the mentions counted to all of them. */
-  private record Drain(double seconds, double secondHalfSeconds) {}
+  /** Whole drain, and from half of the mentions counted to all of them; CPU nanoseconds as in {@link Side}. */
+  private record Drain(double seconds, double secondHalfSeconds, long threadsCpuNanos, long jvmCpuNanos, long brokerCpuNanos) {}
 
   /**
    * Starts the topology on the pre-filled topic and times it until its store has counted every mention. Not until its
@@ -194,8 +218,11 @@ public final class AggregateBench {
   private Drain drain(String name, Topology topology, Properties props, String input, long mentions) throws Exception {
     out.printf("Draining %s with the %s topology...%n", input, name);
     out.flush();
+    String clientId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       long begin = System.nanoTime();
+      long jvmCpuBefore = CpuTime.processNanos(ProcessHandle.current().pid());
+      long brokerCpuBefore = brokerPid < 0 ? -1 : CpuTime.processNanos(brokerPid);
       streams.start();
       long counted = 0;
       long half = 0;
@@ -213,11 +240,22 @@ public final class AggregateBench {
         }
       }
       long end = System.nanoTime();
-      Drain drain = new Drain((end - begin) / 1e9, (end - half) / 1e9);
-      out.printf("  %s: %.1f s, the second half of the mentions %.1f s%n", name, drain.seconds, drain.secondHalfSeconds);
+      // The client's threads are new with it, so their whole CPU time is this drain's (start-up included).
+      long threadsCpu = CpuTime.threadsNanos(clientId);
+      Drain drain =
+          new Drain(
+              (end - begin) / 1e9, (end - half) / 1e9, threadsCpu, since(jvmCpuBefore, CpuTime.processNanos(ProcessHandle.current().pid())),
+              since(brokerCpuBefore, brokerPid < 0 ? -1 : CpuTime.processNanos(brokerPid)));
+      out.printf(
+          "  %s: %.1f s, the second half of the mentions %.1f s; CPU: its threads %.1f s, the bench JVM %.1f s, the broker %.1f s%n", name, drain.seconds,
+          drain.secondHalfSeconds, drain.threadsCpuNanos / 1e9, drain.jvmCpuNanos / 1e9, drain.brokerCpuNanos / 1e9);
       streams.close(Duration.ofSeconds(60));
       return drain;
     }
+  }
+
+  private static long since(long before, long after) {
+    return before < 0 || after < 0 ? -1 : after - before;
   }
 
   @FunctionalInterface

@@ -80,7 +80,8 @@ public final class BenchCommand implements Callable<Integer> {
           stack.services().get(service).stop(Duration.ofSeconds(60));
         }
         sides =
-            new AggregateBench(stack.settings().bootstrapServers(), stack.settings().registryUrl(), dir.resolve("bench-state"), out)
+            new AggregateBench(
+                    stack.settings().bootstrapServers(), stack.settings().registryUrl(), dir.resolve("bench-state"), stack.kafka().process().pid(), out)
                 .run(aggregateArticles, rate, Duration.ofSeconds(seconds), stack.settings().partitions());
       }
     }
@@ -105,16 +106,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (sides != null) {
       out.println();
-      out.println("| topology | records/s | mentions/s | µs per mention | µs per mention, second half | latency p50 / p99 / max (ms) |");
-      out.println("|---|---:|---:|---:|---:|---:|");
+      out.println(
+          "| topology | records/s | mentions/s | µs per mention | µs per mention, second half | CPU µs per mention: its threads / bench JVM / broker | latency p50 / p99 / max (ms) |");
+      out.println("|---|---:|---:|---:|---:|---:|---:|");
       for (AggregateBench.Side side : sides) {
         out.printf(
-            "| %s | %,.0f | %,.0f | %.1f | %.1f | %.0f / %.0f / %.0f |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(), side.microsPerMention(),
-            side.secondHalfMicrosPerMention(), side.p50(), side.p99(), side.max());
+            "| %s | %,.0f | %,.0f | %.1f | %.1f | %.1f / %.1f / %.1f | %.0f / %.0f / %.0f |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(),
+            side.microsPerMention(), side.secondHalfMicrosPerMention(), side.threadsCpuMicrosPerMention(), side.jvmCpuMicrosPerMention(),
+            side.brokerCpuMicrosPerMention(), side.p50(), side.p99(), side.max());
       }
+      AggregateBench.Side aggregate = sides.get(0);
+      AggregateBench.Side words = sides.get(1);
       out.printf(
-          "%nAggregate cost per mention / word count's: %.2f (second halves: %.2f)%n", sides.get(0).microsPerMention() / sides.get(1).microsPerMention(),
-          sides.get(0).secondHalfMicrosPerMention() / sides.get(1).secondHalfMicrosPerMention());
+          "%nAggregate cost per mention / word count's: %.2f (second halves: %.2f; CPU of the topology's threads: %.2f; of its threads and the broker: %.2f)%n",
+          aggregate.microsPerMention() / words.microsPerMention(), aggregate.secondHalfMicrosPerMention() / words.secondHalfMicrosPerMention(),
+          aggregate.threadsCpuMicrosPerMention() / words.threadsCpuMicrosPerMention(),
+          (aggregate.threadsCpuMicrosPerMention() + aggregate.brokerCpuMicrosPerMention()) / (words.threadsCpuMicrosPerMention() + words.brokerCpuMicrosPerMention()));
     }
     if (dataDir == null && !keepData) {
       Utils.delete(dir.toFile());

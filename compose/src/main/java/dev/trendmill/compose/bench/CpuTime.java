@@ -1,0 +1,31 @@
+package dev.trendmill.compose.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+
+/**
+ * CPU time used so far, in nanoseconds, to say what a drain cost beside how long it took: on a machine whose cores are
+ * full, wall time depends on what else runs; the CPU a topology's threads used depends much less on it.
+ */
+final class CpuTime {
+  private CpuTime() {}
+
+  /** CPU time of the process {@code pid} (user and system), or -1 when the platform does not tell. */
+  static long processNanos(long pid) {
+    return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
+  }
+
+  /** CPU time of this JVM's live threads whose name contains {@code nameContains} (a Kafka Streams client's id). */
+  static long threadsNanos(String nameContains) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = 0;
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().contains(nameContains)) {
+        long nanos = threads.getThreadCpuTime(thread.threadId());
+        total += Math.max(0, nanos); // -1: it ended meanwhile
+      }
+    }
+    return total;
+  }
+}
