@@ -203,8 +203,8 @@ public final class AggregateBench {
 
   private static Side side(String name, long records, long mentions, Drain drain, Freshness fresh) {
     return new Side(
-        name, records, mentions, drain.seconds, drain.secondHalfSeconds, drain.threadsCpuNanos, drain.jvmCpuNanos, drain.brokerCpuNanos, fresh.measured(), fresh.percentileMillis(50), fresh.percentileMillis(99),
-        fresh.percentileMillis(100));
+        name, records, mentions, drain.seconds, drain.secondHalfSeconds, drain.threadsCpuNanos, drain.jvmCpuNanos, drain.brokerCpuNanos,
+        fresh.measured(), fresh.percentileMillis(50), fresh.percentileMillis(99), fresh.percentileMillis(100));
   }
 
   /** Whole drain, and from half of the mentions counted to all of them; CPU nanoseconds as in {@link Side}. */
@@ -218,7 +218,7 @@ public final class AggregateBench {
   private Drain drain(String name, Topology topology, Properties props, String input, long mentions) throws Exception {
     out.printf("Draining %s with the %s topology...%n", input, name);
     out.flush();
-    String clientId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+    String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       long begin = System.nanoTime();
       long jvmCpuBefore = CpuTime.processNanos(ProcessHandle.current().pid());
@@ -241,7 +241,7 @@ public final class AggregateBench {
       }
       long end = System.nanoTime();
       // The client's threads are new with it, so their whole CPU time is this drain's (start-up included).
-      long threadsCpu = CpuTime.threadsNanos(clientId);
+      long threadsCpu = CpuTime.threadsNanos(applicationId);
       Drain drain =
           new Drain(
               (end - begin) / 1e9, (end - half) / 1e9, threadsCpu, since(jvmCpuBefore, CpuTime.processNanos(ProcessHandle.current().pid())),

@@ -1,6 +1,7 @@
 package dev.trendmill.compose.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
@@ -16,14 +17,16 @@ final class CpuTime {
     return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
   }
 
-  /** CPU time of this JVM's live threads whose name contains {@code nameContains} (a Kafka Streams client's id). */
+  /**
+   * CPU time of this JVM's live threads whose name contains {@code nameContains}: a Kafka Streams application id
+   * picks its client's threads, whose names start with the client id (the application id and a UUID).
+   */
   static long threadsNanos(String nameContains) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long total = 0;
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().contains(nameContains)) {
-        long nanos = threads.getThreadCpuTime(thread.threadId());
-        total += Math.max(0, nanos); // -1: it ended meanwhile
+    for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (thread != null && thread.getThreadName().contains(nameContains)) { // null: it ended meanwhile
+        total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
       }
     }
     return total;
