@@ -127,11 +127,11 @@ class FaultToleranceIT {
   }
 
   // Seen failing once in a fresh-clone CI run (21 Nov 2026): 133 entity mentions counted twice after the broker was
-  // SIGKILLed (a clean stop and restart, brokerStoppedAndRestartedMidStream, stays exact). It passed all 46 runs on
-  // this machine since (the last 24 on 22 Nov 2026, in fresh clones), but until the cause is
+  // SIGKILLed (a clean stop and restart, brokerStoppedAndRestartedMidStream, stays exact). It passed all 66 runs on
+  // this machine since (the last 44 on 22 Nov 2026, in fresh clones), but until the cause is
   // found exactly-once under a single-node broker crash is an open defect, not something a flaky test should hide. Run
   // it with -Dtrendmill.it.broker-kill=true; a failure now says whether the over-count lasts or passes.
-  @EnabledIfSystemProperty(named = "trendmill.it.broker-kill", matches = "true", disabledReason = "Open defect: over-count after a broker SIGKILL, seen once in 47 runs; run with -Dtrendmill.it.broker-kill=true")
+  @EnabledIfSystemProperty(named = "trendmill.it.broker-kill", matches = "true", disabledReason = "Open defect: over-count after a broker SIGKILL, seen once in 67 runs; run with -Dtrendmill.it.broker-kill=true")
   @Test
   @Order(5)
   void brokerKilledMidStream() throws Exception {
