@@ -92,19 +92,8 @@ public final class AggregateBench {
       return secondHalfSeconds * 1e6 / (mentions - mentions / 2);
     }
 
-    public double threadsCpuMicrosPerMention() {
-      return cpuMicrosPerMention(threadsCpuNanos);
-    }
-
-    public double jvmCpuMicrosPerMention() {
-      return cpuMicrosPerMention(jvmCpuNanos);
-    }
-
-    public double brokerCpuMicrosPerMention() {
-      return cpuMicrosPerMention(brokerCpuNanos);
-    }
-
-    private double cpuMicrosPerMention(long nanos) {
+    /** One of the CPU times above, per mention; NaN when unknown. */
+    public double cpuMicrosPerMention(long nanos) {
       return nanos < 0 ? Double.NaN : nanos / 1e3 / mentions;
     }
   }

@@ -112,16 +112,19 @@ public final class BenchCommand implements Callable<Integer> {
       for (AggregateBench.Side side : sides) {
         out.printf(
             "| %s | %,.0f | %,.0f | %.1f | %.1f | %.1f / %.1f / %.1f | %.0f / %.0f / %.0f |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(),
-            side.microsPerMention(), side.secondHalfMicrosPerMention(), side.threadsCpuMicrosPerMention(), side.jvmCpuMicrosPerMention(),
-            side.brokerCpuMicrosPerMention(), side.p50(), side.p99(), side.max());
+            side.microsPerMention(), side.secondHalfMicrosPerMention(), side.cpuMicrosPerMention(side.threadsCpuNanos()), side.cpuMicrosPerMention(side.jvmCpuNanos()),
+            side.cpuMicrosPerMention(side.brokerCpuNanos()), side.p50(), side.p99(), side.max());
       }
       AggregateBench.Side aggregate = sides.get(0);
       AggregateBench.Side words = sides.get(1);
+      double aggregateThreads = aggregate.cpuMicrosPerMention(aggregate.threadsCpuNanos());
+      double wordThreads = words.cpuMicrosPerMention(words.threadsCpuNanos());
+      double aggregateBroker = aggregate.cpuMicrosPerMention(aggregate.brokerCpuNanos());
+      double wordBroker = words.cpuMicrosPerMention(words.brokerCpuNanos());
       out.printf(
           "%nAggregate cost per mention / word count's: %.2f (second halves: %.2f; CPU of the topology's threads: %.2f; of its threads and the broker: %.2f)%n",
           aggregate.microsPerMention() / words.microsPerMention(), aggregate.secondHalfMicrosPerMention() / words.secondHalfMicrosPerMention(),
-          aggregate.threadsCpuMicrosPerMention() / words.threadsCpuMicrosPerMention(),
-          (aggregate.threadsCpuMicrosPerMention() + aggregate.brokerCpuMicrosPerMention()) / (words.threadsCpuMicrosPerMention() + words.brokerCpuMicrosPerMention()));
+          aggregateThreads / wordThreads, (aggregateThreads + aggregateBroker) / (wordThreads + wordBroker));
     }
     if (dataDir == null && !keepData) {
       Utils.delete(dir.toFile());
