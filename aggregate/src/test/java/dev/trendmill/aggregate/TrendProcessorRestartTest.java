@@ -93,11 +93,15 @@ class TrendProcessorRestartTest {
   private static Record<String, ArticleMentions> part(String articleId, long published, boolean first, String... entityIds) {
     List<EntityMention> entities = new ArrayList<>();
     for (String entity : entityIds) {
-      entities.add(new EntityMention(entity, entity.substring(8), "project", 1, 0.5, 1.0));
+      entities.add(mention(entity));
     }
     ArticleMentions part =
         new ArticleMentions(articleId, "t " + articleId, null, Instant.ofEpochMilli(published), null, first, entities);
     return new Record<>(entityIds[0], part, published);
+  }
+
+  private static EntityMention mention(String entityId) {
+    return new EntityMention(entityId, entityId.substring(8), "project", 1, 0.5, 1.0);
   }
 
   private static List<Record<String, ArticleMentions>> mentions(int count) {
@@ -111,7 +115,7 @@ class TrendProcessorRestartTest {
       int first = random.nextInt(12);
       for (int e = 0, n = 1 + random.nextInt(3); e < n; e++) {
         String entity = "project:p" + (first + 5 * e) % 12;
-        entities.add(new EntityMention(entity, entity.substring(8), "project", 1, 0.5, 1.0));
+        entities.add(mention(entity));
       }
       // Now and then an article from hours back (within and beyond the 2 h grace).
       long published = random.nextInt(25) == 0 ? time - Duration.ofMinutes(random.nextInt(240)).toMillis() : time;

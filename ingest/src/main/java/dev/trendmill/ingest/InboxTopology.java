@@ -50,7 +50,14 @@ public final class InboxTopology {
   public static final String SEEN_IDS_STORE = "seen-article-ids";
   public static final String FINGERPRINTS_STORE = "story-fingerprints";
 
+  private static final String STORIES_REPARTITION = "stories";
+
   private InboxTopology() {}
+
+  /** The one-partition topic parsed articles cross to be de-duplicated, as Kafka Streams names it for {@code applicationId}. */
+  public static String storiesTopic(String applicationId) {
+    return applicationId + "-" + STORIES_REPARTITION + "-repartition";
+  }
 
   public static Topology build(Topics topics, IngestConfig config) {
     ArticleParser parser = new ArticleParser(config.maxBodyBytes());
@@ -71,7 +78,7 @@ public final class InboxTopology {
               return KeyValue.pair(article.getId(), article);
             },
             Named.as("parse-article"))
-        .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName("stories").withNumberOfPartitions(1))
+        .repartition(Repartitioned.with(Serdes.String(), articleSerde).withName(STORIES_REPARTITION).withNumberOfPartitions(1))
         .process(
             () -> new ExactDuplicateProcessor(SEEN_IDS_STORE, retention, context -> counter(context, IngestMetrics.DUPLICATES_SUPPRESSED, "Exact duplicates (same article id within the retention) not published again")),
             Named.as("drop-exact-duplicates"),

@@ -210,8 +210,9 @@ public final class AggregateBench {
     String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       long begin = System.nanoTime();
-      long jvmCpuBefore = CpuTime.processNanos(ProcessHandle.current().pid());
-      long brokerCpuBefore = brokerPid < 0 ? -1 : CpuTime.processNanos(brokerPid);
+      long jvmPid = ProcessHandle.current().pid();
+      long jvmCpuBefore = CpuTime.processNanos(jvmPid);
+      long brokerCpuBefore = CpuTime.processNanos(brokerPid);
       streams.start();
       long counted = 0;
       long half = 0;
@@ -233,8 +234,8 @@ public final class AggregateBench {
       long threadsCpu = CpuTime.threadsNanos(applicationId);
       Drain drain =
           new Drain(
-              (end - begin) / 1e9, (end - half) / 1e9, threadsCpu, since(jvmCpuBefore, CpuTime.processNanos(ProcessHandle.current().pid())),
-              since(brokerCpuBefore, brokerPid < 0 ? -1 : CpuTime.processNanos(brokerPid)));
+              (end - begin) / 1e9, (end - half) / 1e9, threadsCpu, since(jvmCpuBefore, CpuTime.processNanos(jvmPid)),
+              since(brokerCpuBefore, CpuTime.processNanos(brokerPid)));
       out.printf(
           "  %s: %.1f s, the second half of the mentions %.1f s; CPU: its threads %.1f s, the bench JVM %.1f s, the broker %.1f s%n", name, drain.seconds,
           drain.secondHalfSeconds, drain.threadsCpuNanos / 1e9, drain.jvmCpuNanos / 1e9, drain.brokerCpuNanos / 1e9);

@@ -12,8 +12,11 @@ import java.time.Duration;
 final class CpuTime {
   private CpuTime() {}
 
-  /** CPU time of the process {@code pid} (user and system), or -1 when the platform does not tell. */
+  /** CPU time of the process {@code pid} (user and system), or -1 when the pid is negative or the platform does not tell. */
   static long processNanos(long pid) {
+    if (pid < 0) {
+      return -1;
+    }
     return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
   }
 

@@ -3,6 +3,7 @@ package dev.trendmill.compose.bench;
 import dev.trendmill.aggregate.AggregateConfig;
 import dev.trendmill.aggregate.TrendTopology;
 import dev.trendmill.compose.kafka.RawClients;
+import dev.trendmill.ingest.InboxTopology;
 import dev.trendmill.ingest.IngestConfig;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.Topics;
@@ -61,7 +62,7 @@ final class StageProbe implements AutoCloseable {
   /** The topics of the local stack's pipeline, from ingest's repartition into one partition to the aggregate's mentions by partition. */
   static List<String> pipelineTopics() {
     return List.of(
-        IngestConfig.APPLICATION_ID + "-stories-repartition",
+        InboxTopology.storiesTopic(IngestConfig.APPLICATION_ID),
         TopicNames.DEFAULT.articles(),
         TopicNames.DEFAULT.enriched(),
         TrendTopology.mentionsTopic(AggregateConfig.APPLICATION_ID));
