@@ -46,7 +46,7 @@ public final class AggregateService implements AutoCloseable {
     HostInfo self = HostInfo.buildFromEndpoint(config.advertisedEndpoint(view.port()));
     Properties props = config.streamsProperties(config.applicationId(), "aggregate");
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-    this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings, partitions), props);
+    this.app = new StreamsApp("aggregate", TrendTopology.build(config.topics(), settings, partitions), props, config.commitPacing());
     this.service = new TrendService(app.streams(), settings, self, new RemoteView(), Clock.systemUTC());
     String mentions = TrendTopology.mentionsTopic(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     metrics

@@ -34,7 +34,8 @@ public final class EnrichService implements AutoCloseable {
         new StreamsApp(
             "enrich",
             EnrichTopology.build(config.topics(), live),
-            config.streamsProperties(EnrichConfig.APPLICATION_ID, "enrich"));
+            config.streamsProperties(EnrichConfig.APPLICATION_ID, "enrich"),
+            config.commitPacing());
     metrics.bindStreams(app.streams()).stage(app.streams(), "enrich", List.of(config.topicNames().articles()), List.of(config.topicNames().enriched()));
   }
 

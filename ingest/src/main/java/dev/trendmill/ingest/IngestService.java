@@ -41,7 +41,8 @@ public final class IngestService implements AutoCloseable {
         new StreamsApp(
             "ingest",
             InboxTopology.build(config.topics(), config),
-            config.streamsProperties(IngestConfig.APPLICATION_ID, "ingest"));
+            config.streamsProperties(IngestConfig.APPLICATION_ID, "ingest"),
+            config.commitPacing());
     metrics
         .bindStreams(app.streams())
         .stage(app.streams(), "ingest", List.of(config.topicNames().inbox()), List.of(config.topicNames().articles()))

@@ -9,6 +9,8 @@ import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.schemas.TopicAdmin;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.Topics;
+import dev.trendmill.schemas.runtime.CommitPacer;
+import dev.trendmill.schemas.runtime.CommitPacing;
 import dev.trendmill.schemas.avro.EnrichedArticle;
 import dev.trendmill.schemas.avro.EntityMention;
 import dev.trendmill.schemas.avro.TrendUpdate;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -156,10 +159,13 @@ public final class AggregateBench {
 
     Properties aggregateProps = config.streamsProperties("bench-aggregate", "aggregate");
     Properties wordProps = config.streamsProperties("bench-wordcount", "wordcount");
-    Topology aggregate = TrendTopology.build(topics, config.settings(), partitions);
+    // Both committed as the services commit (CommitPacer): every commit interval while they keep up, less often on
+    // a backlog. A fresh topology for each run: the pacers attached to one belong to its KafkaStreams.
+    CommitPacing pacing = config.commitPacing();
+    Supplier<Topology> aggregate = () -> TrendTopology.build(topics, config.settings(), partitions);
 
-    Drain aggregateDrain = drain("aggregate", aggregate, aggregateProps, topics.names().enriched(), mentions);
-    Drain wordDrain = drain("word count", wordCount(), wordProps, WORDS, mentions);
+    Drain aggregateDrain = drain("aggregate", aggregate, aggregateProps, pacing, topics.names().enriched(), mentions);
+    Drain wordDrain = drain("word count", AggregateBench::wordCount, wordProps, pacing, WORDS, mentions);
 
     // Latency at a steady rate, each topology alone again, on fresh records published after the backlog. Their event
     // time goes on from where the backlog's ended (a minute of it per second), as a live stream's does: a jump of a
@@ -169,7 +175,7 @@ public final class AggregateBench {
         ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(steadyArticles, 304, start.plus(Duration.ofDays(7)), steadyFor.multipliedBy(60)));
     steady.pool().members().forEach(m -> members.put(m.id(), m));
     Freshness aggregateFresh =
-        steadyRun("aggregate", aggregate, aggregateProps, steady, steadyRate, members, (article, producer) ->
+        steadyRun("aggregate", aggregate, aggregateProps, pacing, steady, steadyRate, members, (article, producer) ->
             producer.send(new ProducerRecord<>(topics.names().enriched(), article.id(), enrichedSerializer.serialize(topics.names().enriched(), enriched(article, members)))),
             topics.names().trends(), (record, fresh) -> {
               String key = new String(record.key(), StandardCharsets.UTF_8);
@@ -179,7 +185,7 @@ public final class AggregateBench {
               }
             });
     Freshness wordFresh =
-        steadyRun("word count", wordCount(), wordProps, steady, steadyRate, members, (article, producer) ->
+        steadyRun("word count", AggregateBench::wordCount, wordProps, pacing, steady, steadyRate, members, (article, producer) ->
             producer.send(new ProducerRecord<>(WORDS, article.id(), String.join(" ", article.entityIds()).getBytes(StandardCharsets.UTF_8))),
             WORD_COUNTS, (record, fresh) -> {
               String word = new String(record.key(), StandardCharsets.UTF_8);
@@ -204,11 +210,11 @@ public final class AggregateBench {
    * input offsets are committed: both topologies repartition, so the first sub-topology finishes long before the
    * counting one (an earlier version of this bench stopped there and left the counting backlog to the latency run).
    */
-  private Drain drain(String name, Topology topology, Properties props, String input, long mentions) throws Exception {
+  private Drain drain(String name, Supplier<Topology> topology, Properties props, CommitPacing pacing, String input, long mentions) throws Exception {
     out.printf("Draining %s with the %s topology...%n", input, name);
     out.flush();
     String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-    try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+    try (KafkaStreams streams = CommitPacer.streams(topology.get(), props, pacing)) {
       long begin = System.nanoTime();
       long jvmPid = ProcessHandle.current().pid();
       long jvmCpuBefore = CpuTime.processNanos(jvmPid);
@@ -254,12 +260,12 @@ public final class AggregateBench {
   }
 
   private Freshness steadyRun(
-      String name, Topology topology, Properties props, ArticleGenerator steady, double rate, Map<String, EntityPool.Member> members, Sender sender,
+      String name, Supplier<Topology> topology, Properties props, CommitPacing pacing, ArticleGenerator steady, double rate, Map<String, EntityPool.Member> members, Sender sender,
       String output, BiConsumer<ConsumerRecord<byte[], byte[]>, Freshness> observe) throws Exception {
     out.printf("Latency of the %s topology at %.0f records/s...%n", name, rate);
     out.flush();
     Freshness fresh = new Freshness();
-    try (KafkaStreams streams = new KafkaStreams(topology, props);
+    try (KafkaStreams streams = CommitPacer.streams(topology.get(), props, pacing);
         KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       streams.start();
       List<TopicPartition> partitions = RawClients.partitions(consumer, output);

@@ -4,9 +4,11 @@ import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.deadletter.DeadLetterHandler;
 import dev.trendmill.schemas.runtime.BoundedRocksDbMemory;
+import dev.trendmill.schemas.runtime.CommitPacing;
 import dev.trendmill.schemas.serde.AvroSerdeConfig;
 import dev.trendmill.schemas.serde.SpecificAvroSerde;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -49,9 +51,21 @@ public abstract class ServiceConfig extends AbstractConfig {
 
   public static final String COMMIT_INTERVAL_MS_CONFIG = StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
   private static final String COMMIT_INTERVAL_MS_DOC =
-      "How often a transaction is committed: output becomes visible to read_committed consumers at this pace. An article"
-          + " crosses four commits on its way to the view, so this sets most of its freshness; 50 ms cut its median by a third"
-          + " against 100 ms at 1,000 articles/s without lowering throughput (BENCHMARKS.md).";
+      "How often a transaction is committed while the service keeps up with its input (see commit.catch.up.lag.records):"
+          + " output becomes visible to read_committed consumers at this pace. An article crosses four commits on its way to"
+          + " the view, so this sets most of its freshness; 50 ms cut its median by a third against 100 ms at 1,000 articles/s"
+          + " (BENCHMARKS.md).";
+
+  public static final String COMMIT_CATCH_UP_INTERVAL_MS_CONFIG = "commit.catch.up.interval.ms";
+  private static final String COMMIT_CATCH_UP_INTERVAL_MS_DOC =
+      "How often a transaction is committed while the service works through a backlog: fewer, larger transactions cost the"
+          + " broker and the service less (each commit's cost grows with the partitions it writes). Kafka Streams' own"
+          + " commit interval is set to this; a value no larger than commit.interval.ms turns the pacing off.";
+
+  public static final String COMMIT_CATCH_UP_LAG_RECORDS_CONFIG = "commit.catch.up.lag.records";
+  private static final String COMMIT_CATCH_UP_LAG_RECORDS_DOC =
+      "The service is working through a backlog while one of its input partitions has more than this many records it has"
+          + " not read yet (its consumers' records-lag); at or below it, it keeps up and commits every commit.interval.ms.";
 
   public static final String ROCKSDB_MEMORY_MB_CONFIG = "rocksdb.memory.mb";
   private static final String ROCKSDB_MEMORY_MB_DOC =
@@ -86,6 +100,8 @@ public abstract class ServiceConfig extends AbstractConfig {
         .define(STATE_DIR_CONFIG, Type.STRING, defaultStateDir, Importance.MEDIUM, STATE_DIR_DOC)
         .define(NUM_STREAM_THREADS_CONFIG, Type.INT, 1, ConfigDef.Range.atLeast(1), Importance.MEDIUM, NUM_STREAM_THREADS_DOC)
         .define(COMMIT_INTERVAL_MS_CONFIG, Type.LONG, 50L, ConfigDef.Range.atLeast(1), Importance.MEDIUM, COMMIT_INTERVAL_MS_DOC)
+        .define(COMMIT_CATCH_UP_INTERVAL_MS_CONFIG, Type.LONG, 1000L, ConfigDef.Range.atLeast(1), Importance.LOW, COMMIT_CATCH_UP_INTERVAL_MS_DOC)
+        .define(COMMIT_CATCH_UP_LAG_RECORDS_CONFIG, Type.LONG, 1000L, ConfigDef.Range.atLeast(0), Importance.LOW, COMMIT_CATCH_UP_LAG_RECORDS_DOC)
         .define(ROCKSDB_MEMORY_MB_CONFIG, Type.LONG, 64L, ConfigDef.Range.atLeast(0), Importance.MEDIUM, ROCKSDB_MEMORY_MB_DOC)
         .define(LOG_FORMAT_CONFIG, Type.STRING, "text", ConfigDef.ValidString.in("text", "json"), Importance.LOW, LOG_FORMAT_DOC);
   }
@@ -144,7 +160,7 @@ public abstract class ServiceConfig extends AbstractConfig {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.STATE_DIR_CONFIG, getString(STATE_DIR_CONFIG));
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, getInt(NUM_STREAM_THREADS_CONFIG));
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, getLong(COMMIT_INTERVAL_MS_CONFIG));
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitPacing().streamsCommitIntervalMs());
     long rocksDbMemoryMb = getLong(ROCKSDB_MEMORY_MB_CONFIG);
     if (rocksDbMemoryMb > 0 && !props.containsKey(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)) {
       props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
@@ -156,6 +172,14 @@ public abstract class ServiceConfig extends AbstractConfig {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topicNames().deadLetters());
     props.put(DeadLetterHandler.STAGE_CONFIG, stage);
     return props;
+  }
+
+  /** When the service's transactions commit: {@code commit.interval.ms} while it keeps up, the catch-up interval behind. */
+  public CommitPacing commitPacing() {
+    return new CommitPacing(
+        Duration.ofMillis(getLong(COMMIT_INTERVAL_MS_CONFIG)),
+        Duration.ofMillis(getLong(COMMIT_CATCH_UP_INTERVAL_MS_CONFIG)),
+        getLong(COMMIT_CATCH_UP_LAG_RECORDS_CONFIG));
   }
 
   /** Client properties for a plain producer, consumer or admin: bootstrap servers and every pass-through key. */

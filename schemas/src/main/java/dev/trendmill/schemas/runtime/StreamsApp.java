@@ -27,12 +27,13 @@ public final class StreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final Set<String> restoring = ConcurrentHashMap.newKeySet();
 
-  public StreamsApp(String name, Topology topology, Properties properties) {
+  /** Committing as {@code pacing} says ({@link CommitPacer}). */
+  public StreamsApp(String name, Topology topology, Properties properties, CommitPacing pacing) {
     this.name = name;
     LocalStateRepair.repair(
         java.nio.file.Path.of(properties.getProperty(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/kafka-streams")),
         properties.getProperty(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG));
-    this.streams = new KafkaStreams(topology, properties);
+    this.streams = CommitPacer.streams(topology, properties, pacing);
     streams.setUncaughtExceptionHandler(
         error -> {
           LOG.error("{}: stream thread failed, replacing it", name, error);
