@@ -9,11 +9,11 @@ import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.schemas.TopicAdmin;
 import dev.trendmill.schemas.TopicNames;
 import dev.trendmill.schemas.Topics;
-import dev.trendmill.schemas.runtime.CommitPacer;
-import dev.trendmill.schemas.runtime.CommitPacing;
 import dev.trendmill.schemas.avro.EnrichedArticle;
 import dev.trendmill.schemas.avro.EntityMention;
 import dev.trendmill.schemas.avro.TrendUpdate;
+import dev.trendmill.schemas.runtime.CommitPacer;
+import dev.trendmill.schemas.runtime.CommitPacing;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * own version of Kafka Streams' WordCountDemo: split lines into words, group by word, count) fed lines with exactly as
  * many words as the articles have entity mentions (the words are the entity ids, so the key spaces match too). Both
  * run in this JVM, one after the other, on the same broker with the same Streams settings (exactly-once v2, one
- * thread, the pipeline's commit interval). Throughput is a drain of the pre-filled topic; latency is measured per
+ * thread, the pipeline's commit pacing). Throughput is a drain of the pre-filled topic; latency is measured per
  * mention at a steady rate, from send to the output record that shows the new count (see {@link Freshness}).
  */
 public final class AggregateBench {
