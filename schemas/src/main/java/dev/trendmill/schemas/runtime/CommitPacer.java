@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -43,18 +44,19 @@ public final class CommitPacer implements Processor<Object, Object, Void, Void> 
     private boolean asked;
     private long askedAtMs;
 
-    /** Whether to ask now, marking the ask if so; {@code live} whether the input lag allows. */
-    boolean ask(long nowMs, Duration interval, boolean live) {
+    /** Whether to ask now, marking the ask if so; {@code live} says whether the input lag allows, read only when needed. */
+    boolean ask(long nowMs, Duration interval, BooleanSupplier live) {
       if (!readSinceAsked || (asked && nowMs - askedAtMs < interval.toMillis())) {
         return false;
       }
       // Behind: what was read goes with the next catch-up commit.
       readSinceAsked = false;
-      if (live) {
+      boolean keepingUp = live.getAsBoolean();
+      if (keepingUp) {
         asked = true;
         askedAtMs = nowMs;
       }
-      return live;
+      return keepingUp;
     }
   }
 
@@ -99,7 +101,7 @@ public final class CommitPacer implements Processor<Object, Object, Void, Void> 
         pacing.live(),
         PunctuationType.WALL_CLOCK_TIME,
         now -> {
-          if (paces.get().ask(now, pacing.live(), inputLag.getAsLong() <= pacing.catchUpLag())) {
+          if (paces.get().ask(now, pacing.live(), () -> inputLag.getAsLong() <= pacing.catchUpLag())) {
             context.commit();
           }
         });

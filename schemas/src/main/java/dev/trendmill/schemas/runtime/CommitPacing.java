@@ -19,11 +19,6 @@ public record CommitPacing(Duration live, Duration catchUp, long catchUpLag) {
     }
   }
 
-  /** One interval whatever the lag: Kafka Streams' own pacing. */
-  public static CommitPacing fixed(Duration interval) {
-    return new CommitPacing(interval, interval, 0);
-  }
-
   /** Whether the catch-up interval is longer than the live one, so a pacer must ask for the live commits. */
   public boolean paced() {
     return catchUp.compareTo(live) > 0;

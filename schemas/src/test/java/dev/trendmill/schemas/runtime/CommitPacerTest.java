@@ -141,8 +141,8 @@ class CommitPacerTest {
     Topology topology = builder.build();
     String before = topology.describe().toString();
 
-    assertThat(CommitPacer.attach(topology, CommitPacing.fixed(Duration.ofMillis(50)), lag::get).describe().toString()).isEqualTo(before);
-    assertThat(CommitPacing.fixed(Duration.ofMillis(50)).streamsCommitIntervalMs()).isEqualTo(50);
+    assertThat(CommitPacer.attach(topology, new CommitPacing(Duration.ofMillis(50), Duration.ofMillis(50), 0), lag::get).describe().toString()).isEqualTo(before);
+    assertThat(new CommitPacing(Duration.ofMillis(50), Duration.ofMillis(50), 0).streamsCommitIntervalMs()).isEqualTo(50);
     assertThat(PACING.streamsCommitIntervalMs()).isEqualTo(1_000);
   }
 }
