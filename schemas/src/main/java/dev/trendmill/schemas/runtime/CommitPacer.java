@@ -46,17 +46,15 @@ public final class CommitPacer implements Processor<Object, Object, Void, Void> 
 
     /** Whether to ask now, marking the ask if so; {@code live} says whether the input lag allows, read only when needed. */
     boolean ask(long nowMs, Duration interval, BooleanSupplier live) {
-      if (!readSinceAsked || (asked && nowMs - askedAtMs < interval.toMillis())) {
+      if (!readSinceAsked || (asked && nowMs - askedAtMs < interval.toMillis()) || !live.getAsBoolean()) {
         return false;
       }
-      // Behind: what was read goes with the next catch-up commit.
+      // Reads made while behind are asked for too, as soon as it keeps up: otherwise the end of a backlog waited for
+      // the catch-up commit, and the view's range reads (rolling counts) lagged its point reads by up to a second.
       readSinceAsked = false;
-      boolean keepingUp = live.getAsBoolean();
-      if (keepingUp) {
-        asked = true;
-        askedAtMs = nowMs;
-      }
-      return keepingUp;
+      asked = true;
+      askedAtMs = nowMs;
+      return true;
     }
   }
 
