@@ -36,6 +36,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -73,11 +75,12 @@ public final class AggregateBench {
   /**
    * One side's figures. The CPU times (nanoseconds, -1 when unknown) are those of its drain: of the topology's own
    * threads (stream thread, its producer's and consumer's), of the whole bench JVM (also the JIT compilers and the
-   * collector), and of the broker.
+   * collector), and of the broker. {@code commits} is how many commits its stream thread made in the drain (Kafka
+   * Streams' {@code commit-total}): with exactly-once, each one a transaction.
    */
   public record Side(
       String name, long records, long mentions, double seconds, double secondHalfSeconds, long threadsCpuNanos, long jvmCpuNanos,
-      long brokerCpuNanos, long samples, double p50, double p99, double max) {
+      long brokerCpuNanos, long commits, long samples, double p50, double p99, double max) {
     public double recordsPerSecond() {
       return records / seconds;
     }
@@ -198,12 +201,12 @@ public final class AggregateBench {
 
   private static Side side(String name, long records, long mentions, Drain drain, Freshness fresh) {
     return new Side(
-        name, records, mentions, drain.seconds, drain.secondHalfSeconds, drain.threadsCpuNanos, drain.jvmCpuNanos, drain.brokerCpuNanos,
+        name, records, mentions, drain.seconds, drain.secondHalfSeconds, drain.threadsCpuNanos, drain.jvmCpuNanos, drain.brokerCpuNanos, drain.commits,
         fresh.measured(), fresh.percentileMillis(50), fresh.percentileMillis(99), fresh.percentileMillis(100));
   }
 
   /** Whole drain, and from half of the mentions counted to all of them; CPU nanoseconds as in {@link Side}. */
-  private record Drain(double seconds, double secondHalfSeconds, long threadsCpuNanos, long jvmCpuNanos, long brokerCpuNanos) {}
+  private record Drain(double seconds, double secondHalfSeconds, long threadsCpuNanos, long jvmCpuNanos, long brokerCpuNanos, long commits) {}
 
   /**
    * Starts the topology on the pre-filled topic and times it until its store has counted every mention. Not until its
@@ -241,13 +244,25 @@ public final class AggregateBench {
       Drain drain =
           new Drain(
               (end - begin) / 1e9, (end - half) / 1e9, threadsCpu, since(jvmCpuBefore, CpuTime.processNanos(jvmPid)),
-              since(brokerCpuBefore, CpuTime.processNanos(brokerPid)));
+              since(brokerCpuBefore, CpuTime.processNanos(brokerPid)), commits(streams));
       out.printf(
-          "  %s: %.1f s, the second half of the mentions %.1f s; CPU: its threads %.1f s, the bench JVM %.1f s, the broker %.1f s%n", name, drain.seconds,
-          drain.secondHalfSeconds, drain.threadsCpuNanos / 1e9, drain.jvmCpuNanos / 1e9, drain.brokerCpuNanos / 1e9);
+          "  %s: %.1f s, the second half of the mentions %.1f s; CPU: its threads %.1f s, the bench JVM %.1f s, the broker %.1f s; %d commits%n", name,
+          drain.seconds, drain.secondHalfSeconds, drain.threadsCpuNanos / 1e9, drain.jvmCpuNanos / 1e9, drain.brokerCpuNanos / 1e9, drain.commits);
       streams.close(Duration.ofSeconds(60));
       return drain;
     }
+  }
+
+  /** Commits made so far by the client's stream threads ({@code commit-total}, a public thread metric). */
+  private static long commits(KafkaStreams streams) {
+    double total = 0;
+    for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
+      if (metric.getKey().name().equals("commit-total") && metric.getKey().group().equals("stream-thread-metrics")
+          && metric.getValue().metricValue() instanceof Number value) {
+        total += value.doubleValue();
+      }
+    }
+    return (long) total;
   }
 
   private static long since(long before, long after) {

@@ -107,13 +107,13 @@ public final class BenchCommand implements Callable<Integer> {
     if (sides != null) {
       out.println();
       out.println(
-          "| topology | records/s | mentions/s | µs per mention | µs per mention, second half | CPU µs per mention: its threads / bench JVM / broker | latency p50 / p99 / max (ms) |");
-      out.println("|---|---:|---:|---:|---:|---:|---:|");
+          "| topology | records/s | mentions/s | µs per mention | µs per mention, second half | CPU µs per mention: its threads / bench JVM / broker | commits | latency p50 / p99 / max (ms) |");
+      out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (AggregateBench.Side side : sides) {
         out.printf(
-            "| %s | %,.0f | %,.0f | %.1f | %.1f | %.1f / %.1f / %.1f | %.0f / %.0f / %.0f |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(),
+            "| %s | %,.0f | %,.0f | %.1f | %.1f | %.1f / %.1f / %.1f | %,d | %.0f / %.0f / %.0f |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(),
             side.microsPerMention(), side.secondHalfMicrosPerMention(), side.cpuMicrosPerMention(side.threadsCpuNanos()), side.cpuMicrosPerMention(side.jvmCpuNanos()),
-            side.cpuMicrosPerMention(side.brokerCpuNanos()), side.p50(), side.p99(), side.max());
+            side.cpuMicrosPerMention(side.brokerCpuNanos()), side.commits(), side.p50(), side.p99(), side.max());
       }
       AggregateBench.Side aggregate = sides.get(0);
       AggregateBench.Side words = sides.get(1);
