@@ -3,10 +3,12 @@ package dev.trendmill.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trendmill.schemas.config.ServiceConfig;
 import dev.trendmill.schemas.deadletter.DeadLetterHandler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
@@ -66,6 +68,25 @@ final class IngestConfigTest {
         .containsEntry("consumer.max.poll.records", "50")
         .doesNotContainKeys(
             "topic.prefix", "ingest.max.body.bytes", "schema.registry.url", "basic.auth.user.info", "avro.serde.class");
+  }
+
+  @Test
+  void theProducersBatchLargerThanKafkasDefaultUnlessTheSettingsSayOtherwise() {
+    assertThat(producerBatchSize(SETTINGS)).isEqualTo(ServiceConfig.PRODUCER_BATCH_BYTES).isGreaterThan(16_384);
+    assertThat(producerBatchSize(with("batch.size", "32768"))).as("for every client").isEqualTo(32_768);
+    assertThat(producerBatchSize(with("producer.batch.size", "65536"))).as("for producers").isEqualTo(65_536);
+  }
+
+  /** What Kafka Streams hands its producers. */
+  private static int producerBatchSize(Map<String, String> settings) {
+    Properties props = new IngestConfig(settings).streamsProperties(IngestConfig.APPLICATION_ID, "ingest");
+    return Integer.parseInt(String.valueOf(new StreamsConfig(props).getProducerConfigs("client").get(ProducerConfig.BATCH_SIZE_CONFIG)));
+  }
+
+  private static Map<String, String> with(String key, String value) {
+    Map<String, String> settings = new HashMap<>(SETTINGS);
+    settings.put(key, value);
+    return settings;
   }
 
   @Test

@@ -73,6 +73,12 @@ public abstract class ServiceConfig extends AbstractConfig {
           + " 0 leaves Kafka Streams' defaults (a 50 MB block cache and up to 48 MB of memtables per store and per window"
           + " segment, unbounded in total). Ignored when rocksdb.config.setter is given.";
 
+  /**
+   * The batch size of the services' Kafka Streams producers unless {@code batch.size} or {@code producer.batch.size}
+   * is given: eight times Kafka's default.
+   */
+  public static final int PRODUCER_BATCH_BYTES = 128 * 1024;
+
   public static final String LOG_FORMAT_CONFIG = "log.format";
   private static final String LOG_FORMAT_DOC = "Console log format: text (one line per event) or json (one JSON object per line).";
 
@@ -155,6 +161,11 @@ public abstract class ServiceConfig extends AbstractConfig {
         });
     // Dead letters are the original records: allow ones larger than the 1 MB client default (up to 4 MiB).
     props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 4 * 1024 * 1024);
+    // Fewer, larger produce requests: with exactly-once the broker checks each request's partitions against the
+    // transaction, and at Kafka's 16 KB the aggregate's drain cost the broker twice the CPU per mention (BENCHMARKS.md).
+    if (!props.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+      props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
+    }
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, getString(TOPIC_PREFIX_CONFIG) + applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, getString(BOOTSTRAP_SERVERS_CONFIG));
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
