@@ -129,9 +129,10 @@ class FaultToleranceIT {
   // Seen failing once in a fresh-clone CI run (21 Nov 2026): 133 entity mentions counted twice after the broker was
   // SIGKILLed (a clean stop and restart, brokerStoppedAndRestartedMidStream, stays exact). It passed all 66 runs on
   // this machine since (the last 44 on 22 Nov 2026, in fresh clones); with commits paced by lag, 9 of 10, one
-  // counting nothing before the deadline (a stall). Until the causes are found, exactly-once under a single-node
-  // broker crash is an open defect, not something a flaky test should hide. Run it with
-  // -Dtrendmill.it.broker-kill=true; a failure says whether the over-count lasts or passes.
+  // counting nothing before the deadline (a stall); with 128 KB producer batches, 14 of 14 (the case alone). Until
+  // the causes are found, exactly-once under a single-node broker crash is an open defect, not something a flaky
+  // test should hide. Run it with -Dtrendmill.it.broker-kill=true; a failure says whether the over-count lasts or
+  // passes.
   @EnabledIfSystemProperty(named = "trendmill.it.broker-kill", matches = "true", disabledReason = "Open defect: over-count after a broker SIGKILL once in 67 runs, a stall once in 10 with commit pacing; run with -Dtrendmill.it.broker-kill=true")
   @Test
   @Order(5)
