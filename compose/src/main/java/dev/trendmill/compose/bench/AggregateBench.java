@@ -12,6 +12,7 @@ import dev.trendmill.schemas.Topics;
 import dev.trendmill.schemas.avro.EnrichedArticle;
 import dev.trendmill.schemas.avro.EntityMention;
 import dev.trendmill.schemas.avro.TrendUpdate;
+import dev.trendmill.schemas.ops.OpsMetrics;
 import dev.trendmill.schemas.runtime.CommitPacer;
 import dev.trendmill.schemas.runtime.CommitPacing;
 import java.io.PrintWriter;
@@ -36,8 +37,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -255,14 +254,7 @@ public final class AggregateBench {
 
   /** Commits made so far by the client's stream threads ({@code commit-total}, a public thread metric). */
   private static long commits(KafkaStreams streams) {
-    double total = 0;
-    for (Map.Entry<MetricName, ? extends Metric> metric : streams.metrics().entrySet()) {
-      if (metric.getKey().name().equals("commit-total") && metric.getKey().group().equals("stream-thread-metrics")
-          && metric.getValue().metricValue() instanceof Number value) {
-        total += value.doubleValue();
-      }
-    }
-    return (long) total;
+    return (long) OpsMetrics.sum(streams.metrics(), "stream-thread-metrics", "commit-total", null);
   }
 
   private static long since(long before, long after) {

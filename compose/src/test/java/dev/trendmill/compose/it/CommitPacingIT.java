@@ -3,6 +3,7 @@ package dev.trendmill.compose.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trendmill.aggregate.AggregateConfig;
+import dev.trendmill.compose.embedded.Deadline;
 import dev.trendmill.compose.embedded.LocalStack;
 import dev.trendmill.compose.kafka.RawClients;
 import dev.trendmill.schemas.config.ServiceConfig;
@@ -19,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -91,7 +91,9 @@ class CommitPacingIT {
       pace.scheduleAtFixedRate(() -> permits.release(5), 0, 5, TimeUnit.MILLISECONDS);
       streams.start();
 
-      await(() -> copied.get() >= 2_000 && lag.getAsLong() > CATCH_UP_LAG, Duration.ofSeconds(60), "2,000 records copied with the lag still above the catch-up lag");
+      assertThat(Deadline.await(Duration.ofSeconds(60), Duration.ofMillis(50), () -> copied.get() >= 2_000 && lag.getAsLong() > CATCH_UP_LAG))
+          .as("2,000 records copied with the lag still above the catch-up lag")
+          .isTrue();
       long copiedBefore = copied.get();
       // Seconds of copying, at most 20 times the live interval each: committed at the live pace, they would show.
       assertThat(committedOutput(reader, Duration.ofSeconds(3), 1)).as("committed during the backlog").isZero();
@@ -107,14 +109,6 @@ class CommitPacingIT {
     } finally {
       pace.shutdownNow();
       permits.release(Integer.MAX_VALUE / 2); // so that closing does not wait on a permit
-    }
-  }
-
-  private static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-      Thread.sleep(50);
     }
   }
 

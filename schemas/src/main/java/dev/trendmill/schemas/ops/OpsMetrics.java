@@ -97,7 +97,8 @@ public final class OpsMetrics implements AutoCloseable {
     return registry.scrape();
   }
 
-  static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name, String topic) {
+  /** The sum of the numeric metrics {@code group}/{@code name} (of {@code topic} only, unless null) over a client's metrics. */
+  public static double sum(Map<MetricName, ? extends Metric> metrics, String group, String name, String topic) {
     double sum = 0;
     for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
       MetricName key = entry.getKey();
