@@ -56,7 +56,7 @@ public class ExtractorBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    corpus = readCorpus(corpusPath());
+    corpus = readCorpus(JmhRuns.corpusPath());
     sample = corpus.subList(0, Math.min(SAMPLE_ARTICLES, corpus.size()));
     List<CatalogEntry> catalog = BundledCatalog.load();
     extractor = new EntityExtractor(catalog);
@@ -104,19 +104,6 @@ public class ExtractorBenchmark {
     return patterns;
   }
 
-  static Path corpusPath() {
-    String configured = System.getProperty("trendmill.corpus");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    for (String candidate : List.of("../shared/data/blog-corpus.jsonl", "../../shared/data/blog-corpus.jsonl")) {
-      if (Files.isRegularFile(Path.of(candidate))) {
-        return Path.of(candidate);
-      }
-    }
-    return Path.of("../shared/data/blog-corpus.jsonl");
-  }
-
   static List<String[]> readCorpus(Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String[]> articles = new ArrayList<>();
@@ -134,7 +121,7 @@ public class ExtractorBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path corpusFile = corpusPath();
+    Path corpusFile = JmhRuns.corpusPath();
     if (!Files.isRegularFile(corpusFile)) {
       System.out.println("Benchmark skipped: no corpus at " + corpusFile.toAbsolutePath() + " (set -Dbench.corpus=FILE with Maven, -Dtrendmill.corpus=FILE with java)");
       return;

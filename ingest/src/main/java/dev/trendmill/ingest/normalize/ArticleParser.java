@@ -123,7 +123,11 @@ public final class ArticleParser {
     if (HtmlText.looksLikeHtml(rawBody)) {
       return HtmlText.mainText(rawBody);
     }
-    return TextCleaner.cleanText(PageFurniture.strip(TextCleaner.cleanText(rawBody)));
+    String clean = TextCleaner.cleanText(rawBody);
+    String stripped = PageFurniture.strip(clean);
+    // Cleaning again folds the blank lines that removed lines leave; cleaning is idempotent, so a body that lost no
+    // line needs no second pass (it was an eighth of ingest's stream thread).
+    return stripped == clean ? clean : TextCleaner.cleanText(stripped);
   }
 
   private static boolean optionalBoolean(JsonNode node, String name) {

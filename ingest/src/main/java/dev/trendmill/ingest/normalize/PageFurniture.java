@@ -29,6 +29,7 @@ public final class PageFurniture {
       Pattern.compile(
           "(?i)^(related( articles| stories| posts| coverage| reading| content)?|more (from|stories|news|on this|in)\\b.*|read (more|next|also)|see also|you (may|might) also like|recommended( for you| reading)?|trending( now| stories)?|most (read|popular|viewed)|popular( now| stories)?|latest (news|stories|headlines)|top stories|further reading|editor'?s picks|what to read next)\\s*:?\\s*$");
   private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[|·•›»]\\s*");
+  private static final String[] NAV_SEPARATOR_CHARS = {"|", "·", "•", "›", "»"};
   private static final Pattern SINGLE_WORDS =
       Pattern.compile(
           "(?i)^(advertisement|sponsored( content)?|skip to (main )?content|menu|search|home|back to top|comments?( \\(\\d+\\))?|\\d+ comments?|show comments|leave a comment|image:.*|photo:.*|getty images|read more|continue reading|load more|previous( article)?|next( article)?|tags?:.*|filed under:?.*|all rights reserved.*|©.*|copyright .*|terms( of (use|service))?|privacy( policy)?|contact us|about us)\\s*$");
@@ -45,15 +46,37 @@ public final class PageFurniture {
     if (SHARE.matcher(text).matches() || SINGLE_WORDS.matcher(text).matches() || isNavigation(text)) {
       return true;
     }
+    // The searches below run only on lines holding a word each needs: on hard-wrapped prose, where every line is
+    // short, running them all on every line made this most of the time spent parsing an article.
     String lower = text.toLowerCase(Locale.ROOT);
-    if (COOKIES.matcher(lower).find() && text.length() < SHORT) {
+    if (containsAny(lower, COOKIE_WORDS) && COOKIES.matcher(lower).find() && text.length() < SHORT) {
       return true;
     }
-    if (PROMPT.matcher(text).find() && (text.length() < 80 || !SENTENCE_END.matcher(text).find() || lower.contains("already"))) {
+    if (containsAny(lower, PROMPT_WORDS)
+        && PROMPT.matcher(text).find()
+        && (text.length() < 80 || !SENTENCE_END.matcher(text).find() || lower.contains("already"))) {
       return true;
     }
     // "By Jane Doe · 3 hours ago" or "2 hours ago": the byline and age of some other headline.
-    return AGE.matcher(text).find() && text.length() < 80;
+    return text.length() < 80 && containsAny(lower, AGE_WORDS) && AGE.matcher(text).find();
+  }
+
+  /** Words, in lower case, at least one of which every match of {@link #COOKIES} holds. */
+  private static final String[] COOKIE_WORDS = {"cookie", "consent"};
+  /** Likewise for {@link #PROMPT}. */
+  private static final String[] PROMPT_WORDS = {
+    "sign ", "log in", "login", "subscri", "newsletter", "account", "already", "register", "unlock", "member", "journalism"
+  };
+  /** Likewise for {@link #AGE}. */
+  private static final String[] AGE_WORDS = {"ago", "just now", "yesterday"};
+
+  private static boolean containsAny(String lower, String[] words) {
+    for (String word : words) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A heading that opens a block of other headlines ("Related articles", "Most read", "More from..."). */
@@ -63,6 +86,9 @@ public final class PageFurniture {
   }
 
   private static boolean isNavigation(String text) {
+    if (!containsAny(text, NAV_SEPARATOR_CHARS)) {
+      return false; // no separator, one part: the split is not worth making
+    }
     String[] parts = NAV_SEPARATORS.split(text);
     if (parts.length < 3) {
       return false;
@@ -77,7 +103,8 @@ public final class PageFurniture {
 
   /**
    * Removes furniture lines and "related" blocks from a body of lines: after a related-heading, the short lines
-   * that follow (other headlines, bylines, ages) go with it, up to the next line that reads like prose.
+   * that follow (other headlines, bylines, ages) go with it, up to the next line that reads like prose. A text that
+   * loses no line comes back as the same instance, so a caller can tell.
    */
   public static String strip(String text) {
     if (text == null) {
@@ -85,7 +112,8 @@ public final class PageFurniture {
     }
     List<String> kept = new ArrayList<>();
     boolean inRelated = false;
-    for (String line : text.split("\n", -1)) {
+    String[] lines = text.split("\n", -1);
+    for (String line : lines) {
       String trimmed = line.strip();
       if (isRelatedHeading(trimmed)) {
         inRelated = true;
@@ -102,7 +130,7 @@ public final class PageFurniture {
       }
       kept.add(line);
     }
-    return String.join("\n", kept);
+    return kept.size() == lines.length ? text : String.join("\n", kept);
   }
 
   /** Short, not a finished sentence, or a byline/age: a headline in a list of other stories. */

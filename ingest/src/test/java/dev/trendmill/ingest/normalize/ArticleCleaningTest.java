@@ -7,6 +7,7 @@ import dev.trendmill.schemas.avro.Article;
 import dev.trendmill.schemas.deadletter.RejectedRecordException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,28 @@ final class ArticleCleaningTest {
             """);
 
     assertThat(article.getBody()).isEqualTo("The maintainers asked users to subscribe to the security mailing list before upgrading.");
+  }
+
+  @Test
+  void aPlainBodyComesOutAsCleanedStrippedAndCleanedAgainWhetherItLosesLinesOrNot() {
+    String[] lines = {
+      "The maintainers cut a release with two fixes.", "Sign in", "", "  ", "\t", "Share on Twitter", "two  spaces", "Cafe\u0301 talk",
+      "Related articles", "A short headline", "3 hours ago", "Another sentence of the story, which goes on."
+    };
+    Random random = new Random(5);
+    int unchanged = 0;
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder body = new StringBuilder();
+      for (int i = random.nextInt(8); i >= 0; i--) {
+        body.append(lines[random.nextInt(lines.length)]).append(random.nextInt(5) == 0 ? "\r\n" : "\n");
+      }
+      String clean = TextCleaner.cleanText(body.toString());
+      String expected = TextCleaner.cleanText(PageFurniture.strip(clean));
+      unchanged += PageFurniture.strip(clean) == clean ? 1 : 0;
+
+      assertThat(ArticleParser.mainText(body.toString())).as("body %s", body).isEqualTo(expected);
+    }
+    assertThat(unchanged).as("bodies that lost no line (and were cleaned once)").isBetween(200, 1_800);
   }
 
   @Test

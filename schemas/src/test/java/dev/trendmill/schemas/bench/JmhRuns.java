@@ -1,6 +1,9 @@
 package dev.trendmill.schemas.bench;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -26,6 +29,23 @@ public final class JmhRuns {
         .threads(1)
         .jvmArgsAppend(jvmArgs)
         .build();
+  }
+
+  /**
+   * The blog corpus the benchmarks read (never copied into the repository): {@code -Dtrendmill.corpus}, else the
+   * shared data folder beside the project, seen from the module or from the project's root.
+   */
+  public static Path corpusPath() {
+    String configured = System.getProperty("trendmill.corpus");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    for (String candidate : List.of("../shared/data/blog-corpus.jsonl", "../../shared/data/blog-corpus.jsonl")) {
+      if (Files.isRegularFile(Path.of(candidate))) {
+        return Path.of(candidate);
+      }
+    }
+    return Path.of("../shared/data/blog-corpus.jsonl");
   }
 
   /** Used heap after a few full collections: measured with and without a structure held, the heap it keeps. */
