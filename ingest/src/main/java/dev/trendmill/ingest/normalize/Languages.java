@@ -22,8 +22,12 @@ public final class Languages {
   };
   /** Fewer letters than this and detection is a guess: leave the language unknown. */
   private static final int MIN_LETTERS = 20;
-  /** Only the start of a long article is read: a few thousand characters decide the language. */
-  private static final int MAX_CHARS = 4000;
+  /**
+   * Only the start of a long article is read: a paragraph or two decide the language. Detection takes time in
+   * proportion to the text; 4,000 characters took 4.9 ms an article over the blog corpus, most of ingest's time for an
+   * article that gives no language, and 1,000 took 1.8 ms with the same answers.
+   */
+  static final int MAX_CHARS = 1000;
 
   private static final class Holder {
     static final LanguageDetector DETECTOR =
