@@ -54,12 +54,12 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
       registered = register(topic, schema);
       lastByTopic.put(topic, registered);
     }
+    Buffer out = Buffer.forThisThread();
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
       out.write(registered.header());
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      registered.writer().write(record, encoder);
-      encoder.flush();
+      out.encoder = EncoderFactory.get().directBinaryEncoder(out, out.encoder);
+      registered.writer().write(record, out.encoder);
+      out.encoder.flush();
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Cannot encode a " + schema.getFullName() + " for " + WireFormat.subject(topic, isKey) + ": " + e.getMessage(), e);
@@ -84,6 +84,33 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     }
     byte[] header = ByteBuffer.allocate(WireFormat.HEADER_SIZE).put(WireFormat.MAGIC_BYTE).putInt(id).array();
     return new Registered(schema, header, writers.computeIfAbsent(schema, AvroSerializer::writerFor));
+  }
+
+  /**
+   * One stream per thread, reused: a record was written into a new 256-byte stream that grew (copying) to the size of
+   * an article, then copied out. Serializers are shared by the threads of a Kafka Streams application, hence per thread.
+   */
+  private static final class Buffer extends ByteArrayOutputStream {
+    private static final int INITIAL = 8 * 1024;
+    /** Larger than this after a record (a huge article), the buffer is not kept. */
+    private static final int KEPT_AT_MOST = 256 * 1024;
+    private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
+    private BinaryEncoder encoder;
+
+    private Buffer() {
+      super(INITIAL);
+    }
+
+    static Buffer forThisThread() {
+      Buffer buffer = BUFFERS.get();
+      if (buffer.buf.length > KEPT_AT_MOST) {
+        buffer = new Buffer();
+        BUFFERS.set(buffer);
+      }
+      buffer.reset();
+      return buffer;
+    }
   }
 
   private static DatumWriter<Object> writerFor(Schema schema) {

@@ -16,11 +16,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -205,6 +210,46 @@ final class SpecificAvroSerdeTest {
     assertThat(registry.subjects())
         .containsExactlyInAnyOrder(
             "articles-value", "articles.enriched-value", "trends-value", "trends.top-value", "entities.catalog-value");
+  }
+
+  @Test
+  void eachRecordCarriesOnlyItsOwnBytesWhateverItsThreadWroteBefore() throws Exception {
+    // The serializer writes into a buffer per thread, reused: nothing of an earlier record may show in a later one.
+    SpecificAvroSerde<SpecificRecord> serde = serde();
+    Article huge = Article.newBuilder(article()).setBody("x".repeat(300_000)).build();
+    byte[] small = serde.serializer().serialize("trends", trendUpdate());
+    byte[] big = serde.serializer().serialize("articles", huge);
+
+    assertThat(serde.serializer().serialize("trends", trendUpdate())).isEqualTo(small);
+    assertThat(serde.deserializer().deserialize("articles", big)).isEqualTo(huge);
+    assertThat(serde.serializer().serialize("articles", huge)).isEqualTo(big);
+
+    // Kafka Streams shares one serializer among its stream threads: four threads at once, each writing two records
+    // in turn, must each get their own bytes.
+    byte[] other = serde.serializer().serialize("trends.top", topTrends());
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> mismatches = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        boolean smallFirst = t % 2 == 0;
+        mismatches.add(
+            threads.submit(
+                () -> {
+                  int wrong = 0;
+                  for (int i = 0; i < 20_000; i++) {
+                    boolean writeSmall = (i % 2 == 0) == smallFirst;
+                    byte[] bytes = writeSmall ? serde.serializer().serialize("trends", trendUpdate()) : serde.serializer().serialize("trends.top", topTrends());
+                    wrong += Arrays.equals(bytes, writeSmall ? small : other) ? 0 : 1;
+                  }
+                  return wrong;
+                }));
+      }
+      for (Future<Integer> wrong : mismatches) {
+        assertThat(wrong.get(1, TimeUnit.MINUTES)).as("records written with another record's bytes").isZero();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
