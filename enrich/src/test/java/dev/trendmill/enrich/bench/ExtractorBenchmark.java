@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,11 +122,11 @@ public class ExtractorBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path corpusFile = JmhRuns.corpusPath();
-    if (!Files.isRegularFile(corpusFile)) {
-      System.out.println("Benchmark skipped: no corpus at " + corpusFile.toAbsolutePath() + " (set -Dbench.corpus=FILE with Maven, -Dtrendmill.corpus=FILE with java)");
+    Optional<Path> found = JmhRuns.corpusOrSkip();
+    if (found.isEmpty()) {
       return;
     }
+    Path corpusFile = found.get();
     List<String[]> corpus = readCorpus(corpusFile);
     List<String[]> sample = corpus.subList(0, Math.min(SAMPLE_ARTICLES, corpus.size()));
     Options options = JmhRuns.options(ExtractorBenchmark.class, 2, "-Dtrendmill.corpus=" + corpusFile.toAbsolutePath(), "-Xmx1g");

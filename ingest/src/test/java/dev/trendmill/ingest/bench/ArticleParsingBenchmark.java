@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,11 +87,11 @@ public class ArticleParsingBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Path corpusFile = JmhRuns.corpusPath();
-    if (!Files.isRegularFile(corpusFile)) {
-      System.out.println("Benchmark skipped: no corpus at " + corpusFile.toAbsolutePath() + " (set -Dbench.corpus=FILE with Maven, -Dtrendmill.corpus=FILE with java)");
+    Optional<Path> corpus = JmhRuns.corpusOrSkip();
+    if (corpus.isEmpty()) {
       return;
     }
+    Path corpusFile = corpus.get();
     List<byte[]> lines = readLines(corpusFile);
     long bytes = lines.stream().mapToLong(line -> line.length).sum();
     Options options = JmhRuns.options(ArticleParsingBenchmark.class, 2, "-Dtrendmill.corpus=" + corpusFile.toAbsolutePath(), "-Xmx1g");

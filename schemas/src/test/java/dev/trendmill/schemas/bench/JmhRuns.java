@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -46,6 +47,16 @@ public final class JmhRuns {
       }
     }
     return Path.of("../shared/data/blog-corpus.jsonl");
+  }
+
+  /** The corpus if it is there; else empty, having said that the benchmark is skipped and how to point it at one. */
+  public static Optional<Path> corpusOrSkip() {
+    Path corpus = corpusPath();
+    if (Files.isRegularFile(corpus)) {
+      return Optional.of(corpus);
+    }
+    System.out.println("Benchmark skipped: no corpus at " + corpus.toAbsolutePath() + " (set -Dbench.corpus=FILE with Maven, -Dtrendmill.corpus=FILE with java)");
+    return Optional.empty();
   }
 
   /** Used heap after a few full collections: measured with and without a structure held, the heap it keeps. */
