@@ -129,11 +129,15 @@ class FaultToleranceIT {
   // Seen failing once in a fresh-clone CI run (21 Nov 2026): 133 entity mentions counted twice after the broker was
   // SIGKILLed (a clean stop and restart, brokerStoppedAndRestartedMidStream, stays exact). It passed all 66 runs on
   // this machine since (the last 44 on 22 Nov 2026, in fresh clones); with commits paced by lag, 9 of 10, one
-  // counting nothing before the deadline (a stall); with 128 KB producer batches, 14 of 14 (the case alone). Until
-  // the causes are found, exactly-once under a single-node broker crash is an open defect, not something a flaky
-  // test should hide. Run it with -Dtrendmill.it.broker-kill=true; a failure says whether the over-count lasts or
-  // passes.
-  @EnabledIfSystemProperty(named = "trendmill.it.broker-kill", matches = "true", disabledReason = "Open defect: over-count after a broker SIGKILL once in 67 runs, a stall once in 10 with commit pacing; run with -Dtrendmill.it.broker-kill=true")
+  // counting nothing before the deadline (a stall); with 128 KB producer batches, 14 of 14 (the case alone). On 22 Nov
+  // 2026 (ninth session), 5 of 6, the other 30 mentions short for good: the first article of each inbox partition was
+  // lost. Its data files show why: ingest's first transaction had committed (its offsets counted) when the broker was
+  // killed, but the restarted broker's transaction coordinator, finding no leader yet for two of its partitions (the
+  // stories repartition and __consumer_offsets-34), logged them as "likely deleted already" and completed the commit
+  // without their markers; the next epoch's abort marker then aborted those three records with its own. So exactly-once
+  // under a single-node broker crash is an open defect (the broker's, as far as these logs go), not something a flaky
+  // test should hide. Run it with -Dtrendmill.it.broker-kill=true; a failure says whether the count difference lasts.
+  @EnabledIfSystemProperty(named = "trendmill.it.broker-kill", matches = "true", disabledReason = "Open defect: after a broker SIGKILL, an over-count once in 67 runs, a stall once in 10, a loss once in 6 (the restarted broker skipped a committed transaction's markers); run with -Dtrendmill.it.broker-kill=true")
   @Test
   @Order(5)
   void brokerKilledMidStream() throws Exception {
