@@ -28,12 +28,22 @@ public final class PageFurniture {
   private static final Pattern RELATED_HEADING =
       Pattern.compile(
           "(?i)^(related( articles| stories| posts| coverage| reading| content)?|more (from|stories|news|on this|in)\\b.*|read (more|next|also)|see also|you (may|might) also like|recommended( for you| reading)?|trending( now| stories)?|most (read|popular|viewed)|popular( now| stories)?|latest (news|stories|headlines)|top stories|further reading|editor'?s picks|what to read next)\\s*:?\\s*$");
-  private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[|·•›»]\\s*");
-  private static final String[] NAV_SEPARATOR_CHARS = {"|", "·", "•", "›", "»"};
+  private static final String NAV_SEPARATOR_CHARS = "|·•›»";
+  private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[" + NAV_SEPARATOR_CHARS + "]\\s*");
   private static final Pattern SINGLE_WORDS =
       Pattern.compile(
           "(?i)^(advertisement|sponsored( content)?|skip to (main )?content|menu|search|home|back to top|comments?( \\(\\d+\\))?|\\d+ comments?|show comments|leave a comment|image:.*|photo:.*|getty images|read more|continue reading|load more|previous( article)?|next( article)?|tags?:.*|filed under:?.*|all rights reserved.*|©.*|copyright .*|terms( of (use|service))?|privacy( policy)?|contact us|about us)\\s*$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”']\\s*$");
+
+  // What each search needs on a line before it runs (PageFurnitureTest pins each word).
+  /** Words, in lower case, at least one of which every match of {@link #COOKIES} holds. */
+  private static final String[] COOKIE_WORDS = {"cookie", "consent"};
+  /** Likewise for {@link #PROMPT}. */
+  private static final String[] PROMPT_WORDS = {
+    "sign ", "log in", "login", "subscri", "newsletter", "account", "already", "register", "unlock", "member", "journalism"
+  };
+  /** Likewise for {@link #AGE}. */
+  private static final String[] AGE_WORDS = {"ago", "just now", "yesterday"};
 
   private PageFurniture() {}
 
@@ -61,15 +71,6 @@ public final class PageFurniture {
     return text.length() < 80 && containsAny(lower, AGE_WORDS) && AGE.matcher(text).find();
   }
 
-  /** Words, in lower case, at least one of which every match of {@link #COOKIES} holds. */
-  private static final String[] COOKIE_WORDS = {"cookie", "consent"};
-  /** Likewise for {@link #PROMPT}. */
-  private static final String[] PROMPT_WORDS = {
-    "sign ", "log in", "login", "subscri", "newsletter", "account", "already", "register", "unlock", "member", "journalism"
-  };
-  /** Likewise for {@link #AGE}. */
-  private static final String[] AGE_WORDS = {"ago", "just now", "yesterday"};
-
   private static boolean containsAny(String lower, String[] words) {
     for (String word : words) {
       if (lower.contains(word)) {
@@ -86,7 +87,7 @@ public final class PageFurniture {
   }
 
   private static boolean isNavigation(String text) {
-    if (!containsAny(text, NAV_SEPARATOR_CHARS)) {
+    if (text.chars().noneMatch(c -> NAV_SEPARATOR_CHARS.indexOf(c) >= 0)) {
       return false; // no separator, one part: the split is not worth making
     }
     String[] parts = NAV_SEPARATORS.split(text);
