@@ -47,7 +47,8 @@ public final class ExactDuplicateProcessor implements Processor<String, Article,
     String id = record.key();
     long now = record.timestamp();
     Long firstSeen = null;
-    try (WindowStoreIterator<Long> earlier = seen.fetch(id, Instant.ofEpochMilli(now - retention.toMillis()), Instant.ofEpochMilli(now + retention.toMillis()))) {
+    // The long overload: the Instant one formats its argument-check message with String.format on every call.
+    try (WindowStoreIterator<Long> earlier = seen.fetch(id, now - retention.toMillis(), now + retention.toMillis())) {
       if (earlier.hasNext()) {
         firstSeen = earlier.next().value;
       }
