@@ -111,26 +111,34 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
       for (AggregateBench.Side side : sides) {
         out.printf(
-            "| %s | %,.0f | %,.0f | %.1f | %.1f | %.1f / %.1f / %.1f | %,d | %.0f / %.0f / %.0f |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(),
+            "| %s | %,.0f | %,.0f | %.1f | %.1f | %.1f / %.1f / %.1f | %,d | %s |%n", side.name(), side.recordsPerSecond(), side.mentionsPerSecond(),
             side.microsPerMention(), side.secondHalfMicrosPerMention(), side.cpuMicrosPerMention(side.threadsCpuNanos()), side.cpuMicrosPerMention(side.jvmCpuNanos()),
-            side.cpuMicrosPerMention(side.brokerCpuNanos()), side.commits(), side.p50(), side.p99(), side.max());
+            side.cpuMicrosPerMention(side.brokerCpuNanos()), side.commits(),
+            side.samples() == 0 ? "not run" : String.format("%.0f / %.0f / %.0f", side.p50(), side.p99(), side.max()));
       }
       AggregateBench.Side aggregate = sides.get(0);
-      AggregateBench.Side words = sides.get(1);
-      double aggregateThreads = aggregate.cpuMicrosPerMention(aggregate.threadsCpuNanos());
-      double wordThreads = words.cpuMicrosPerMention(words.threadsCpuNanos());
-      double aggregateBroker = aggregate.cpuMicrosPerMention(aggregate.brokerCpuNanos());
-      double wordBroker = words.cpuMicrosPerMention(words.brokerCpuNanos());
-      out.printf(
-          "%nAggregate cost per mention / word count's: %.2f (second halves: %.2f; CPU of the topology's threads: %.2f; of its threads and the broker: %.2f)%n",
-          aggregate.microsPerMention() / words.microsPerMention(), aggregate.secondHalfMicrosPerMention() / words.secondHalfMicrosPerMention(),
-          aggregateThreads / wordThreads, (aggregateThreads + aggregateBroker) / (wordThreads + wordBroker));
+      out.println();
+      for (AggregateBench.Side reference : sides.subList(1, sides.size())) {
+        out.printf("Aggregate cost per mention against the %s: %s%n", reference.name(), ratios(aggregate, reference));
+      }
     }
     if (dataDir == null && !keepData) {
       Utils.delete(dir.toFile());
     }
     out.flush();
     return 0;
+  }
+
+  /** Wall time per mention, of the second halves, of the topology's threads' CPU, and of its threads' and the broker's. */
+  private static String ratios(AggregateBench.Side aggregate, AggregateBench.Side reference) {
+    double aggregateThreads = aggregate.cpuMicrosPerMention(aggregate.threadsCpuNanos());
+    double referenceThreads = reference.cpuMicrosPerMention(reference.threadsCpuNanos());
+    double aggregateBroker = aggregate.cpuMicrosPerMention(aggregate.brokerCpuNanos());
+    double referenceBroker = reference.cpuMicrosPerMention(reference.brokerCpuNanos());
+    return String.format(
+        "%.2f (second halves: %.2f; CPU of the topology's threads: %.2f; of its threads and the broker: %.2f)",
+        aggregate.microsPerMention() / reference.microsPerMention(), aggregate.secondHalfMicrosPerMention() / reference.secondHalfMicrosPerMention(),
+        aggregateThreads / referenceThreads, (aggregateThreads + aggregateBroker) / (referenceThreads + referenceBroker));
   }
 
   static String machine() {
