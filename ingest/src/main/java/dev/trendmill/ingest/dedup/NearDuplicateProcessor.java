@@ -64,7 +64,7 @@ public final class NearDuplicateProcessor implements Processor<String, Article, 
   @Override
   public void process(Record<String, Article> record) {
     Article article = record.value();
-    SimHash.Fingerprint print = SimHash.fingerprint(article.getTitle() + "\n" + article.getBody());
+    SimHash.Fingerprint print = SimHash.fingerprint(article.getTitle(), article.getBody());
     if (print.words() < minWords) {
       context.forward(record);
       return;

@@ -1,6 +1,5 @@
 package dev.trendmill.ingest.dedup;
 
-import dev.trendmill.ingest.normalize.TextCleaner;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ public final class SimHash {
    * decomposition: the two regular expressions this replaces were a quarter of ingest's stream thread.
    */
   public static List<String> words(String text) {
-    Words words = Words.of(text);
+    Words words = Words.of(text.toCharArray());
     List<String> list = new ArrayList<>(words.count);
     for (int i = 0; i < words.count; i++) {
       list.add(new String(words.chars, words.starts[i], words.ends[i] - words.starts[i]));
@@ -49,8 +48,9 @@ public final class SimHash {
       this.chars = chars;
     }
 
-    static Words of(String text) {
-      Words words = new Words(fold(text).toCharArray());
+    /** @param text the text's characters, which an ASCII text's words are lower-cased in */
+    static Words of(char[] text) {
+      Words words = new Words(isAscii(text) ? lowerAscii(text) : fold(new String(text)).toCharArray());
       char[] chars = words.chars;
       int start = -1;
       for (int i = 0; i < chars.length; ) {
@@ -93,10 +93,27 @@ public final class SimHash {
   /** A text's fingerprint and its number of words. */
   public record Fingerprint(long bits, int words) {}
 
-  private static String fold(String text) {
-    if (TextCleaner.isAscii(text)) {
-      return text.toLowerCase(Locale.ROOT);
+  private static boolean isAscii(char[] text) {
+    int all = 0;
+    for (char c : text) {
+      all |= c;
     }
+    return all < 0x80;
+  }
+
+  /** ASCII needs no decomposition, and lower case is a bit: done in place, where a String's took two more copies. */
+  private static char[] lowerAscii(char[] text) {
+    for (int i = 0; i < text.length; i++) {
+      char c = text[i];
+      if (c >= 'A' && c <= 'Z') {
+        text[i] = (char) (c | 0x20);
+      }
+    }
+    return text;
+  }
+
+  /** A text beyond ASCII: decomposed, combining marks dropped, lower case. */
+  private static String fold(String text) {
     String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
     StringBuilder unmarked = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); ) {
@@ -126,7 +143,19 @@ public final class SimHash {
   }
 
   public static Fingerprint fingerprint(String text) {
-    Words words = Words.of(text);
+    return fingerprint(Words.of(text.toCharArray()));
+  }
+
+  /** The fingerprint of the title and the body joined by a line break, without building that string. */
+  public static Fingerprint fingerprint(String title, String body) {
+    char[] text = new char[title.length() + 1 + body.length()];
+    title.getChars(0, title.length(), text, 0);
+    text[title.length()] = '\n';
+    body.getChars(0, body.length(), text, title.length() + 1);
+    return fingerprint(Words.of(text));
+  }
+
+  private static Fingerprint fingerprint(Words words) {
     BitCounts votes = new BitCounts();
     if (words.count > 0 && words.count < SHINGLE) {
       long h = FNV_OFFSET;

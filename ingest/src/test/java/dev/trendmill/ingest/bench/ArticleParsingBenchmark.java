@@ -75,7 +75,7 @@ public class ArticleParsingBenchmark {
   public void parseAndFingerprint(Blackhole bh) {
     for (byte[] line : lines) {
       Article article = parser.parse(line, NOW);
-      bh.consume(SimHash.fingerprint(article.getTitle() + "\n" + article.getBody()));
+      bh.consume(SimHash.fingerprint(article.getTitle(), article.getBody()));
     }
   }
 

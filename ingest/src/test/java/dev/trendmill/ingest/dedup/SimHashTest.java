@@ -125,6 +125,10 @@ final class SimHashTest {
         fingerprint |= votes[bit] > 0 ? 1L << bit : 0;
       }
       assertThat(SimHash.fingerprint(input)).as("fingerprint of %s", input).isEqualTo(new SimHash.Fingerprint(fingerprint, expected.size()));
+      int split = input.isEmpty() ? 0 : random.nextInt(input.length());
+      String title = input.substring(0, split);
+      String body = input.substring(split);
+      assertThat(SimHash.fingerprint(title, body)).as("fingerprint of %s and %s", title, body).isEqualTo(SimHash.fingerprint(title + "\n" + body));
     }
   }
 

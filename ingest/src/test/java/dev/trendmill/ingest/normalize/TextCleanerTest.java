@@ -65,6 +65,23 @@ final class TextCleanerTest {
   }
 
   @Test
+  void thePlainTextShortcutAgreesWithItsDefinition() {
+    // Question marks matter: a character beyond Latin-1 becomes one in the copy the shortcut scans.
+    String alphabet = "ab?? \n\t\r\u0000\u007f\u0080\u00e9\u20ac\u200b\ud83d\udc69";
+    java.util.Random random = new java.util.Random(17);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String input = text.toString();
+      boolean expected = input.chars().allMatch(c -> (c >= 0x20 && c < 0x7F) || c == '\n') && !input.contains("  ");
+      assertThat(TextCleaner.isPlainAscii(input)).as("%s", input.chars().mapToObj(Integer::toHexString).toList()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void theOnePassCleanerAgreesWithTheRegularExpressionsItReplacedOnRandomText() {
     // The definition it replaced, kept here as the reference (with NFC moved after the dropping and folding).
     java.util.regex.Pattern control = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n\\t\\x0B\\f]]|[\\p{Cf}&&[^\\u200d]]");
