@@ -253,6 +253,17 @@ final class SpecificAvroSerdeTest {
   }
 
   @Test
+  void aRecordThatFailsHalfWayLeavesNothingInTheNextOne() {
+    SpecificAvroSerde<SpecificRecord> serde = serde();
+    byte[] good = serde.serializer().serialize("trends", trendUpdate());
+    TrendUpdate broken = trendUpdate();
+    broken.put("updated_at", null); // the last field: every other one is encoded before it fails
+
+    assertThatThrownBy(() -> serde.serializer().serialize("trends", broken)).isInstanceOf(SerializationException.class);
+    assertThat(serde.serializer().serialize("trends", trendUpdate())).isEqualTo(good);
+  }
+
+  @Test
   void differentSchemasGetDifferentIdsAndTheSameSchemaKeepsItsId() {
     SpecificAvroSerde<SpecificRecord> serde = serde();
     byte[] first = serde.serializer().serialize("articles", article());
