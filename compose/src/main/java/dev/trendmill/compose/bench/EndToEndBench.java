@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +63,9 @@ public final class EndToEndBench {
       double drainFromFirstSeconds,
       double articlesPerSecond,
       double secondHalfArticlesPerSecond,
+      long warmArticles,
+      double warmSeconds,
+      double warmArticlesPerSecond,
       double steadyRate,
       long freshnessSamples,
       double p50,
@@ -77,9 +83,10 @@ public final class EndToEndBench {
    * @param warmup how long the steady rate runs before freshness is measured: the first seconds after the drain are
    *     slower (the bench's own sender, poller and probe compiling, the services settling), which a live stream that
    *     has been running does not see; their maximum is reported apart
+   * @param warmArticles articles of the second drain, through the services warmed by the first (0: none)
    * @param stages also time each topic an article crosses during the freshness run ({@link StageProbe})
    */
-  public Result run(long articles, long brokerRecords, double steadyRate, Duration warmup, Duration steadyFor, Path workDir, boolean stages)
+  public Result run(long articles, long warmArticles, long brokerRecords, double steadyRate, Duration warmup, Duration steadyFor, Path workDir, boolean stages)
       throws Exception {
     String bootstrap = stack.settings().bootstrapServers();
     Instant start = Instant.parse("2025-06-01T00:00:00Z");
@@ -107,71 +114,53 @@ public final class EndToEndBench {
     }
     out.printf("Filling the inbox with %d generated articles (services stopped)...%n", articles);
     out.flush();
-    long mentions = 0;
+    LongAdder backlogMentions = new LongAdder();
     long fillStart = System.nanoTime();
-    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
-      AtomicReference<Exception> failure = new AtomicReference<>();
-      for (GeneratedArticle article : backlog) {
-        mentions += article.entityIds().size();
-        producer.send(new ProducerRecord<>(TopicNames.DEFAULT.inbox(), article.id().getBytes(StandardCharsets.UTF_8), article.toJson()), (md, e) -> {
-          if (e != null) {
-            failure.compareAndSet(null, e);
-          }
-        });
-      }
-      producer.flush();
-      if (failure.get() != null) {
-        throw failure.get();
-      }
-    }
+    send(bootstrap, StreamSupport.stream(backlog.spliterator(), false).peek(article -> backlogMentions.add(article.entityIds().size())).map(EndToEndBench::inboxRecord));
+    long mentions = backlogMentions.sum();
     double fillPerSecond = articles / ((System.nanoTime() - fillStart) / 1e9);
     out.printf("  %.0f articles/s into the inbox (generation included)%n", fillPerSecond);
     long drainStart = System.nanoTime();
     for (String service : List.of("ingest", "enrich", "aggregate")) {
       stack.restartService(service);
     }
-    long firstSeen = -1;
-    long counted = 0;
-    long halfSeen = -1; // when half the mentions were counted, and how many then
-    long countedAtHalf = 0;
-    long lastChange = System.nanoTime();
-    long lastChangeWall = System.currentTimeMillis();
-    Duration timeout = Duration.ofSeconds(Math.max(300, articles / 100));
-    while (counted < mentions) {
-      if (System.nanoTime() - drainStart > timeout.toNanos()) {
-        throw new IllegalStateException("Only " + counted + " of " + mentions + " mentions counted after " + timeout);
-      }
-      Thread.sleep(250);
-      long now = viewMentions();
-      if (now != counted) {
-        counted = now;
-        lastChange = System.nanoTime();
-        lastChangeWall = System.currentTimeMillis();
-      } else if (counted > 0 && System.nanoTime() - lastChange > Duration.ofSeconds(5).toNanos() && pipelineIdleSince(lastChangeWall)) {
-        // Ingest may mark a generated article as a near-duplicate of another (its mentions then count once): the
-        // drain ends when nothing is left to do, and the shortfall is reported with ingest's count of them.
-        out.printf("  %,d of %,d mentions counted; the pipeline is idle and ingest marked %d articles as near-duplicates%n",
-            counted, mentions, ingestCounter("trendmill_ingest_near_duplicates_total"));
-        lastChange = System.nanoTime() - Duration.ofSeconds(5).toNanos(); // the drain ended 5 s ago, at the last change
-        break;
-      }
-      if (counted > 0 && firstSeen < 0) {
-        firstSeen = System.nanoTime();
-      }
-      if (counted * 2 >= mentions && halfSeen < 0) {
-        halfSeen = System.nanoTime();
-        countedAtHalf = counted;
-      }
-    }
-    long drainEnd = Math.min(System.nanoTime(), lastChange);
+    Drain cold = awaitDrain(0, mentions, drainStart);
+    long drainEnd = cold.end();
+    long firstSeen = cold.firstSeen();
     double drainSeconds = (drainEnd - drainStart) / 1e9;
     double fromFirst = (drainEnd - firstSeen) / 1e9;
-    // The second half apart: the JVMs' JIT compilers take much of both cores for the first minute or so (C2 threads
-    // used a third of a core in each of ingest, aggregate and the broker 30 s into a drain), so a whole-drain rate
-    // depends on the drain's length, and the second half's is the closer to a sustained rate.
-    double secondHalf = halfSeen < 0 || drainEnd <= halfSeen ? Double.NaN : articles * ((double) (counted - countedAtHalf) / mentions) / ((drainEnd - halfSeen) / 1e9);
+    // The second half apart: the JVMs' JIT compilers take much of both cores for the first minute or so (their
+    // threads used 40% of the stack's CPU in one drain of 100,000 articles), so a whole-drain rate depends on the
+    // drain's length, and the second half's is the closer to a sustained rate.
+    double secondHalf = cold.halfSeen() < 0 || drainEnd <= cold.halfSeen() ? Double.NaN : articles * ((double) (cold.counted() - cold.countedAtHalf()) / mentions) / ((drainEnd - cold.halfSeen()) / 1e9);
     out.printf("  drained in %.1f s from service start (%.1f s from the first count): %.0f articles/s; second half %.0f articles/s%n", drainSeconds, fromFirst, articles / fromFirst, secondHalf);
     out.flush();
+
+    // 2b. The sustained rate: a second backlog through the same, running services, whose JIT compilers did most of
+    // their work in the first. Generated and serialized before the clock starts, then sent as fast as the producer
+    // goes while the services drain it (the sending shares the two cores, so the rate is if anything understated).
+    Instant end = backlog.settings().end();
+    double warmSeconds = Double.NaN;
+    if (warmArticles > 0) {
+      ArticleGenerator second = ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(warmArticles, 102, end, Duration.ofDays(7)));
+      end = second.settings().end();
+      List<SteadyArticle> batch = new ArrayList<>((int) warmArticles);
+      long warmMentions = 0;
+      for (GeneratedArticle article : second) {
+        batch.add(new SteadyArticle(article.id().getBytes(StandardCharsets.UTF_8), article.toJson(), article.entityIds()));
+        warmMentions += article.entityIds().size();
+      }
+      out.printf("Draining %d more articles through the running services, sent as fast as the producer goes...%n", warmArticles);
+      out.flush();
+      long countedBefore = viewMentions();
+      long sendStart = System.nanoTime();
+      send(bootstrap, batch.stream().map(article -> new ProducerRecord<>(TopicNames.DEFAULT.inbox(), article.key(), article.json())));
+      long sendDone = System.nanoTime();
+      Drain warm = awaitDrain(countedBefore, warmMentions, sendStart);
+      warmSeconds = (warm.end() - sendStart) / 1e9;
+      out.printf("  drained in %.1f s from the first send (the sending took %.1f s): %.0f articles/s%n", warmSeconds, (sendDone - sendStart) / 1e9, warmArticles / warmSeconds);
+      out.flush();
+    }
 
     // 3. Freshness at a steady rate, after the backlog. Event time goes on from where the backlog's ended (a minute of
     // it per second), as a live stream's does: a jump of a day would close a day of windows at once in the aggregate,
@@ -180,7 +169,7 @@ public final class EndToEndBench {
     long steadyArticles = warmupArticles + (long) (steadyRate * steadyFor.toSeconds());
     ArticleGenerator steady =
         ArticleGenerator.withBundledCatalog(
-            new ArticleGenerator.Settings(steadyArticles, 202, backlog.settings().end(), warmup.plus(steadyFor).multipliedBy(60)));
+            new ArticleGenerator.Settings(steadyArticles, 202, end, warmup.plus(steadyFor).multipliedBy(60)));
     // Generated and serialized before the clock starts: the sender then only hands bytes to its producer, so the load
     // generator takes little of the two cores the stack is measured on (generating in the loop, and compiling that
     // code, took a tenth of a core in the first seconds).
@@ -255,8 +244,74 @@ public final class EndToEndBench {
       memory.put(child.name(), ProcessMemory.of(child.pid()));
     }
     return new Result(
-        broker, articles, mentions, fillPerSecond, drainSeconds, fromFirst, articles / fromFirst, secondHalf, steadyRate, freshness.measured(),
+        broker, articles, mentions, fillPerSecond, drainSeconds, fromFirst, articles / fromFirst, secondHalf, warmArticles, warmSeconds,
+        warmArticles / warmSeconds, steadyRate, freshness.measured(),
         freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100), memory);
+  }
+
+  /** When a drain's mentions were first seen counted, half counted (and how many then), and all counted. */
+  private record Drain(long firstSeen, long halfSeen, long countedAtHalf, long counted, long end) {}
+
+  /**
+   * Waits until the view has counted {@code mentions} more than {@code before}, or the pipeline is idle short of that
+   * (articles ingest marked as near-duplicates of others count once); times in {@link System#nanoTime}, counts as
+   * this drain's own.
+   */
+  private Drain awaitDrain(long before, long mentions, long start) throws InterruptedException {
+    long firstSeen = -1;
+    long counted = 0;
+    long halfSeen = -1;
+    long countedAtHalf = 0;
+    long lastChange = System.nanoTime();
+    long lastChangeWall = System.currentTimeMillis();
+    Duration timeout = Duration.ofSeconds(Math.max(300, mentions / 1000));
+    while (counted < mentions) {
+      if (System.nanoTime() - start > timeout.toNanos()) {
+        throw new IllegalStateException("Only " + counted + " of " + mentions + " mentions counted after " + timeout);
+      }
+      Thread.sleep(250);
+      long now = viewMentions() - before;
+      if (now != counted) {
+        counted = now;
+        lastChange = System.nanoTime();
+        lastChangeWall = System.currentTimeMillis();
+      } else if (counted > 0 && System.nanoTime() - lastChange > Duration.ofSeconds(5).toNanos() && pipelineIdleSince(lastChangeWall)) {
+        // Ingest may mark a generated article as a near-duplicate of another (its mentions then count once): the
+        // drain ends when nothing is left to do, and the shortfall is reported with ingest's count of them.
+        out.printf("  %,d of %,d mentions counted; the pipeline is idle and ingest has marked %d articles as near-duplicates so far%n",
+            counted, mentions, ingestCounter("trendmill_ingest_near_duplicates_total"));
+        lastChange = System.nanoTime() - Duration.ofSeconds(5).toNanos(); // the drain ended 5 s ago, at the last change
+        break;
+      }
+      if (counted > 0 && firstSeen < 0) {
+        firstSeen = System.nanoTime();
+      }
+      if (counted * 2 >= mentions && halfSeen < 0) {
+        halfSeen = System.nanoTime();
+        countedAtHalf = counted;
+      }
+    }
+    return new Drain(firstSeen, halfSeen, countedAtHalf, counted, Math.min(System.nanoTime(), lastChange));
+  }
+
+  private static ProducerRecord<byte[], byte[]> inboxRecord(GeneratedArticle article) {
+    return new ProducerRecord<>(TopicNames.DEFAULT.inbox(), article.id().getBytes(StandardCharsets.UTF_8), article.toJson());
+  }
+
+  /** Sends the records as fast as the producer goes, and waits until every one is written. */
+  private static void send(String bootstrap, Stream<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      records.forEach(record -> producer.send(record, (md, e) -> {
+        if (e != null) {
+          failure.compareAndSet(null, e);
+        }
+      }));
+      producer.flush();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
   }
 
   /** Every consumer group of the pipeline at zero lag in a lag sample taken after {@code sinceMs}. */

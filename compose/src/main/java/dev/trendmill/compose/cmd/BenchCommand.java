@@ -34,6 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", description = "Articles drained end to end (default: ${DEFAULT-VALUE}).")
   long articles;
 
+  @Option(names = "--warm-articles", paramLabel = "N", defaultValue = "100000", description = "Articles of a second drain through the services warmed by the first, the sustained rate; 0: none (default: ${DEFAULT-VALUE}).")
+  long warmArticles;
+
   @Option(names = "--broker-records", paramLabel = "N", defaultValue = "200000", description = "Records for the raw broker measurement (default: ${DEFAULT-VALUE}).")
   long brokerRecords;
 
@@ -73,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<AggregateBench.Side> sides = null;
     try (LocalStack stack = new LocalStack(StackSettings.randomPorts(dir), new PrintStream(System.out, true)).start()) {
       if (only != Part.aggregate) {
-        e2e = new EndToEndBench(stack, out).run(articles, brokerRecords, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), dir, stages);
+        e2e = new EndToEndBench(stack, out).run(articles, warmArticles, brokerRecords, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), dir, stages);
       }
       if (only != Part.e2e) {
         for (String service : List.of("ingest", "enrich", "aggregate")) {
@@ -95,7 +98,12 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("| inbox filled (generation + produce) | %,.0f articles/s |%n", e2e.fillPerSecond());
       out.printf("| drained end to end, %,d articles, %,d mentions | %,.0f articles/s (%.1f s; %.1f s with service start) |%n", e2e.articles(), e2e.mentions(), e2e.articlesPerSecond(), e2e.drainFromFirstSeconds(), e2e.drainSeconds());
       out.printf("| the drain's second half (JIT compilation mostly done) | %,.0f articles/s |%n", e2e.secondHalfArticlesPerSecond());
-      out.printf("| end to end / raw broker | %.3f (second half: %.3f) |%n", e2e.articlesPerSecond() / e2e.broker().recordsPerSecond(), e2e.secondHalfArticlesPerSecond() / e2e.broker().recordsPerSecond());
+      if (e2e.warmArticles() > 0) {
+        out.printf("| drained again, %,d articles through the warm services (sent at full speed meanwhile) | %,.0f articles/s (%.1f s) |%n", e2e.warmArticles(), e2e.warmArticlesPerSecond(), e2e.warmSeconds());
+      }
+      out.printf(
+          "| end to end / raw broker | %.3f (second half: %.3f; warm: %.3f) |%n", e2e.articlesPerSecond() / e2e.broker().recordsPerSecond(),
+          e2e.secondHalfArticlesPerSecond() / e2e.broker().recordsPerSecond(), e2e.warmArticlesPerSecond() / e2e.broker().recordsPerSecond());
       out.printf("| freshness at %.0f articles/s after %d s of warm-up, %,d mentions: p50 / p99 / max | %.0f / %.0f / %.0f ms |%n", e2e.steadyRate(), warmup, e2e.freshnessSamples(), e2e.p50(), e2e.p99(), e2e.max());
       long total = 0;
       for (Map.Entry<String, ProcessMemory> m : e2e.memory().entrySet()) {
