@@ -44,9 +44,9 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * The end-to-end benchmark on a running local stack: the raw broker first (Kafka's producer-performance tool on one
- * topic with our article sizes), then a backlog of generated articles drained through ingest → enrich → aggregate
- * (sustained articles/s), then freshness at a steady rate (time from drop to the count visible in the view), and the
- * resident memory of every process.
+ * topic with our article sizes), then a backlog of generated articles drained through ingest → enrich → aggregate from
+ * a cold start, then a second one through the warm services (the sustained articles/s), then freshness at a steady
+ * rate (time from drop to the count visible in the view), and the resident memory of every process.
  */
 public final class EndToEndBench {
   private final LocalStack stack;
@@ -130,7 +130,7 @@ public final class EndToEndBench {
     double drainSeconds = (drainEnd - drainStart) / 1e9;
     double fromFirst = (drainEnd - firstSeen) / 1e9;
     // The second half apart: the JVMs' JIT compilers take much of both cores for the first minute or so (their
-    // threads used 40% of the stack's CPU in one drain of 100,000 articles), so a whole-drain rate depends on the
+    // threads used 42% of the stack's CPU in one drain of 100,000 articles), so a whole-drain rate depends on the
     // drain's length, and the second half's is the closer to a sustained rate.
     double secondHalf = cold.halfSeen() < 0 || drainEnd <= cold.halfSeen() ? Double.NaN : articles * ((double) (cold.counted() - cold.countedAtHalf()) / mentions) / ((drainEnd - cold.halfSeen()) / 1e9);
     out.printf("  drained in %.1f s from service start (%.1f s from the first count): %.0f articles/s; second half %.0f articles/s%n", drainSeconds, fromFirst, articles / fromFirst, secondHalf);
@@ -144,17 +144,17 @@ public final class EndToEndBench {
     if (warmArticles > 0) {
       ArticleGenerator second = ArticleGenerator.withBundledCatalog(new ArticleGenerator.Settings(warmArticles, 102, end, Duration.ofDays(7)));
       end = second.settings().end();
-      List<SteadyArticle> batch = new ArrayList<>((int) warmArticles);
+      List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>((int) warmArticles);
       long warmMentions = 0;
       for (GeneratedArticle article : second) {
-        batch.add(new SteadyArticle(article.id().getBytes(StandardCharsets.UTF_8), article.toJson(), article.entityIds()));
+        batch.add(inboxRecord(article));
         warmMentions += article.entityIds().size();
       }
       out.printf("Draining %d more articles through the running services, sent as fast as the producer goes...%n", warmArticles);
       out.flush();
       long countedBefore = viewMentions();
       long sendStart = System.nanoTime();
-      send(bootstrap, batch.stream().map(article -> new ProducerRecord<>(TopicNames.DEFAULT.inbox(), article.key(), article.json())));
+      send(bootstrap, batch.stream());
       long sendDone = System.nanoTime();
       Drain warm = awaitDrain(countedBefore, warmMentions, sendStart);
       warmSeconds = (warm.end() - sendStart) / 1e9;

@@ -48,7 +48,7 @@ public final class SimHash {
       this.chars = chars;
     }
 
-    /** @param text the text's characters, which an ASCII text's words are lower-cased in */
+    /** @param text the text's characters; an ASCII text is lower-cased in place */
     static Words of(char[] text) {
       Words words = new Words(isAscii(text) ? lowerAscii(text) : fold(new String(text)).toCharArray());
       char[] chars = words.chars;
