@@ -1,5 +1,6 @@
 package dev.trendmill.ingest.dedup;
 
+import dev.trendmill.ingest.normalize.TextCleaner;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +51,7 @@ public final class SimHash {
 
     /** @param text the text's characters; an ASCII text is lower-cased in place */
     static Words of(char[] text) {
-      Words words = new Words(isAscii(text) ? lowerAscii(text) : fold(new String(text)).toCharArray());
+      Words words = new Words(TextCleaner.isAscii(text) ? lowerAscii(text) : fold(new String(text)).toCharArray());
       char[] chars = words.chars;
       int start = -1;
       for (int i = 0; i < chars.length; ) {
@@ -92,14 +93,6 @@ public final class SimHash {
 
   /** A text's fingerprint and its number of words. */
   public record Fingerprint(long bits, int words) {}
-
-  private static boolean isAscii(char[] text) {
-    int all = 0;
-    for (char c : text) {
-      all |= c;
-    }
-    return all < 0x80;
-  }
 
   /** ASCII needs no decomposition, and lower case is a bit: done in place, where a String's took two more copies. */
   private static char[] lowerAscii(char[] text) {

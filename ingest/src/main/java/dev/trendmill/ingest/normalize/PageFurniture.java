@@ -71,6 +71,16 @@ public final class PageFurniture {
     return text.length() < 80 && containsAny(lower, AGE_WORDS) && AGE.matcher(text).find();
   }
 
+  /** One intrinsic search per separator, where a stream over the line's chars ran a lambda for each (every line). */
+  private static boolean containsAnyChar(String text, String chars) {
+    for (int i = 0; i < chars.length(); i++) {
+      if (text.indexOf(chars.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean containsAny(String lower, String[] words) {
     for (String word : words) {
       if (lower.contains(word)) {
@@ -87,7 +97,7 @@ public final class PageFurniture {
   }
 
   private static boolean isNavigation(String text) {
-    if (text.chars().noneMatch(c -> NAV_SEPARATOR_CHARS.indexOf(c) >= 0)) {
+    if (!containsAnyChar(text, NAV_SEPARATOR_CHARS)) {
       return false; // no separator, one part: the split is not worth making
     }
     String[] parts = NAV_SEPARATORS.split(text);

@@ -68,11 +68,15 @@ public final class TextCleaner {
     return isAscii(folded) ? folded : Normalizer.normalize(folded, Normalizer.Form.NFC);
   }
 
-  /** True when every character is ASCII (below 0x80). */
   private static boolean isAscii(String text) {
-    // An OR of every char of a copy: a charAt loop took 5 times as long over a body (3 ns a char).
-    int all = 0;
-    for (char c : text.toCharArray()) {
+    // Over a copy: a charAt loop took 5 times as long over a body (3 ns a char).
+    return isAscii(text.toCharArray());
+  }
+
+  /** True when every character is ASCII (below 0x80). */
+  public static boolean isAscii(char[] text) {
+    int all = 0; // an OR of every char, one test at the end
+    for (char c : text) {
       all |= c;
     }
     return all < 0x80;
