@@ -27,9 +27,79 @@ public final class BundledCatalog {
 
   private BundledCatalog() {}
 
-  /** The landscape catalog with the curated entries merged in, sorted by id. */
+  /** The Linux Foundation's and the Apache Software Foundation's projects (see {@link FoundationCatalogGenerator}). */
+  public static final List<String> FOUNDATION_RESOURCES =
+      List.of("/catalog/" + FoundationCatalogGenerator.LF_FILE, "/catalog/" + FoundationCatalogGenerator.APACHE_FILE);
+
+  /**
+   * The landscape catalog with the curated entries merged in, then the foundations' entities it does not know yet,
+   * sorted by id.
+   */
   public static List<CatalogEntry> load() {
-    return merge(resource(RESOURCE), resource(CURATED_RESOURCE));
+    List<CatalogEntry> catalog = merge(resource(RESOURCE), resource(CURATED_RESOURCE));
+    for (String foundation : FOUNDATION_RESOURCES) {
+      catalog = addNew(catalog, resource(foundation));
+    }
+    return catalog;
+  }
+
+  /**
+   * Adds the entries of another source that the catalog does not know. An entry is known when its id is, or when
+   * one of its names (canonical or alias, compared case-insensitively) is already a name of an entity of the same
+   * type; the known entity then also answers to the new entry's names that no other entity has.
+   */
+  public static List<CatalogEntry> addNew(List<CatalogEntry> catalog, List<CatalogEntry> source) {
+    java.util.Map<String, CatalogEntry> byId = new java.util.TreeMap<>();
+    java.util.Map<String, String> idByName = new java.util.HashMap<>();
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (CatalogEntry entry : catalog) {
+      byId.put(entry.id(), entry);
+      for (String name : names(entry)) {
+        idByName.putIfAbsent(family(entry) + fold(name), entry.id());
+        taken.add(fold(name));
+      }
+    }
+    for (CatalogEntry entry : source) {
+      String known = byId.containsKey(entry.id()) ? entry.id() : null;
+      for (String name : names(entry)) {
+        known = known != null ? known : idByName.get(family(entry) + fold(name));
+      }
+      if (known == null) {
+        List<String> aliases = entry.aliases().stream().filter(a -> !taken.contains(fold(a))).toList();
+        if (taken.contains(fold(entry.name()))) {
+          continue; // another type of entity already answers to this name
+        }
+        byId.put(entry.id(), new CatalogEntry(entry.id(), entry.name(), entry.type(), aliases, entry.attributes()));
+        names(entry).forEach(name -> taken.add(fold(name)));
+        continue;
+      }
+      CatalogEntry base = byId.get(known);
+      java.util.LinkedHashSet<String> aliases = new java.util.LinkedHashSet<>(base.aliases());
+      for (String name : names(entry)) {
+        if (!taken.contains(fold(name))) {
+          aliases.add(name);
+          taken.add(fold(name));
+        }
+      }
+      byId.put(known, new CatalogEntry(base.id(), base.name(), base.type(), List.copyOf(aliases), base.attributes()));
+    }
+    return List.copyOf(byId.values());
+  }
+
+  private static List<String> names(CatalogEntry entry) {
+    List<String> names = new ArrayList<>(entry.aliases().size() + 1);
+    names.add(entry.name());
+    names.addAll(entry.aliases());
+    return names;
+  }
+
+  /** Projects and products are one family: the landscapes list as a product what a foundation calls a project. */
+  private static String family(CatalogEntry entry) {
+    return (entry.type().equals("product") ? "project" : entry.type()) + ":";
+  }
+
+  private static String fold(String name) {
+    return name.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Adds the curated entries to the generated ones: aliases appended, attributes set, new ids added. */

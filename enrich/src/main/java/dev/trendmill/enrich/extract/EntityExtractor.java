@@ -142,6 +142,8 @@ public final class EntityExtractor {
     Field bodyField = new Field(new Scanner(b), false, leadEnd(b));
     match(titleField, article);
     match(bodyField, article);
+    findLinked(titleField, article);
+    findLinked(bodyField, article);
     findUnknown(titleField, article);
     findUnknown(bodyField, article);
     countUnknown(titleField, article);
@@ -167,7 +169,7 @@ public final class EntityExtractor {
       field.slots[t] = slot;
       boolean upperMode = false;
       NameIndex.Name name = slot == null ? null : longest(slot, sc, t, false);
-      if (name == null && sc.is(t, Scanner.ALL_UPPER) && sc.length(t) > 1 && field.line(t).allCaps) {
+      if (name == null && sc.is(t, Scanner.ALL_UPPER) && sc.length(t) > 1 && field.line(t).allCaps()) {
         NameIndex.Slot upper = index.lookupUpper(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
         name = upper == null ? null : longest(upper, sc, t, true);
         upperMode = name != null;
@@ -232,8 +234,8 @@ public final class EntityExtractor {
         return STRONG;
       }
     }
-    Line line = field.line(first);
-    if (!upperMode && capitalisedName && !line.allCaps && !line.titleCase && !field.sentenceStart(first)) {
+    Field.Line line = field.line(first);
+    if (!upperMode && capitalisedName && !line.allCaps() && !line.titleCase() && !field.sentenceStart(first)) {
       return STRONG;
     }
     if (hasContext(sc, name.target().context(), first, last)) {
@@ -304,6 +306,26 @@ public final class EntityExtractor {
 
   // ---------------------------------------------------------------------------------------- people and companies
 
+  /** Names that a link's target explains ({@link LinkEvidence}), unless the catalog already matched them. */
+  private void findLinked(Field field, Article article) {
+    Scanner sc = field.scanner;
+    LinkEvidence.forEach(field, link -> {
+      for (int t = link.first(); t <= link.last(); t++) {
+        if (field.covered[t] || sc.is(t, Scanner.CODE)) {
+          return;
+        }
+      }
+      if (link.kind() == LinkEvidence.Kind.PERSON && (lexiconWord(sc, link.first()) || lexiconWord(sc, link.last()))) {
+        return;
+      }
+      String type = link.kind().name().toLowerCase(Locale.ROOT);
+      article.unknown(type, joinWords(sc, link.first(), link.last()), 0.8);
+      for (int t = link.first(); t <= link.last(); t++) {
+        field.covered[t] = true;
+      }
+    });
+  }
+
   private void findUnknown(Field field, Article article) {
     Scanner sc = field.scanner;
     int n = sc.count;
@@ -315,12 +337,50 @@ public final class EntityExtractor {
       }
       // a run of capitalised words separated by single spaces, stopping before a company suffix
       int end = t;
-      while (end + 1 < n && candidateWord(field, end + 1) && sc.between(end).equals(" ") && !suffix(field, end + 1)) {
+      while (end + 1 < n && candidateWord(field, end + 1) && softSpace(sc.between(end)) && !suffix(field, end + 1)) {
         end++;
+      }
+      if (end == t && nickname(field, t)) {
+        // Priyanka "Pinky" Ravi: the person is Priyanka Ravi
+        article.unknown("person", sc.word(t) + " " + sc.word(t + 2), 0.8);
+        t += 3;
+        continue;
       }
       int consumed = runRules(field, article, t, end);
       t = Math.max(consumed, end) + 1;
     }
+  }
+
+  /** Words of one name may wrap onto the next line of a paragraph, a quotation or a list item. */
+  static boolean softSpace(String between) {
+    int newlines = 0;
+    for (int i = 0; i < between.length(); i++) {
+      char c = between.charAt(i);
+      if (c == '\n') {
+        newlines++;
+      } else if (!(c == ' ' || c == '\t' || (c == '>' && newlines == 1))) {
+        return false;
+      }
+    }
+    return newlines <= 1 && !between.isEmpty();
+  }
+
+  private boolean nickname(Field field, int t) {
+    Scanner sc = field.scanner;
+    if (t + 2 >= sc.count || field.slots[t] == null || !field.slots[t].firstName || !candidateWord(field, t + 2)) {
+      return false;
+    }
+    String open = sc.between(t);
+    String close = sc.between(t + 1);
+    return (open.equals(" \"") && close.equals("\" ")) || (open.equals(" “") && close.equals("” "));
+  }
+
+  private static String joinWords(Scanner sc, int a, int b) {
+    StringBuilder out = new StringBuilder(sc.word(a));
+    for (int t = a + 1; t <= b; t++) {
+      out.append(softSpace(sc.between(t - 1)) ? " " : sc.between(t - 1)).append(sc.word(t));
+    }
+    return out.toString();
   }
 
   private boolean candidateWord(Field field, int t) {
@@ -384,16 +444,54 @@ public final class EntityExtractor {
           || sc.length(p) < 2 || sc.length(last) < 2 || NOT_SURNAMES.contains(sc.word(last))) {
         continue;
       }
-      Line line = field.line(p);
-      if (!given && line.allCaps) {
+      Field.Line line = field.line(p);
+      if (!given && line.allCaps()) {
         continue;
       }
       double confidence = given && cue ? 0.85 : given ? 0.7 : 0.65;
-      article.unknown("person", words(sc, p, last), confidence);
-      return last;
+      article.unknown("person", joinWords(sc, p, last), confidence);
+      return affiliation(field, article, last);
     }
     return b;
   }
+
+  /**
+   * The organization a person is introduced with: "Jane Doe (Acme)", "Jane Doe of Acme", "Jane Doe from Acme", "Jane
+   * Doe at Acme". Returns the last token used.
+   */
+  private int affiliation(Field field, Article article, int last) {
+    Scanner sc = field.scanner;
+    int first = last + 1;
+    if (first >= sc.count) {
+      return last;
+    }
+    String between = sc.between(last);
+    boolean parenthesis = between.equals(" (");
+    boolean preposition = between.equals(" ") && AFFILIATION.contains(sc.word(first)) && first + 1 < sc.count
+        && sc.between(first).equals(" ");
+    int from = parenthesis ? first : preposition ? first + 1 : -1;
+    if (from < 0 || !candidateWord(field, from) || lexiconWord(sc, from)) {
+      return last;
+    }
+    int to = from;
+    while (to + 1 < sc.count && to - from < 3 && candidateWord(field, to + 1) && sc.between(to).equals(" ")) {
+      to++;
+    }
+    if (parenthesis && !sc.between(to).startsWith(")")) {
+      return last;
+    }
+    if (!field.masked(from, to) && !firstNameStart(field, from, to)) {
+      article.unknown("organization", joinWords(sc, from, to), 0.7);
+    }
+    return to;
+  }
+
+  /** "Jane Doe & John Roe (Acme)": a list of people is not a company. */
+  private static boolean firstNameStart(Field field, int from, int to) {
+    return to > from && field.slots[from] != null && field.slots[from].firstName;
+  }
+
+  private static final Set<String> AFFILIATION = Set.of("of", "from", "at");
 
   private boolean lexiconWord(Scanner sc, int t) {
     return lexicon.isCommonWord(sc.word(t)) || STOP.contains(sc.word(t));
@@ -459,12 +557,19 @@ public final class EntityExtractor {
       if (lower.equals("by") && field.lineStartBefore(p - 1)) {
         return true;
       }
+      if (Lexicon.INTRODUCTIONS.contains(lower)) {
+        return true;
+      }
     }
     if (last + 1 < sc.count) {
       String after = sc.word(last + 1).toLowerCase(Locale.ROOT);
       String between = sc.between(last);
       if (between.equals(" ") && Lexicon.SPEECH.contains(after)) {
         return true;
+      }
+      if (between.equals(" ([@") || (between.equals(" (") && sc.is(last + 1, Scanner.UPPER_FIRST) && field.lineStartBefore(p) == false
+          && sc.between(p - 1 < 0 ? 0 : p - 1).contains("-"))) {
+        return true; // "Jane Doe ([@jdoe](...))", "Talk title -- Jane Doe (Acme)"
       }
       if (between.startsWith(",")) {
         for (int k = last + 1; k < Math.min(sc.count, last + 5); k++) {
@@ -515,174 +620,6 @@ public final class EntityExtractor {
 
   private static double round(double value) {
     return Math.round(value * 1000) / 1000.0;
-  }
-
-  /** Case facts about one line: all in capitals (a shouted heading), or in Title Case. */
-  record Line(boolean allCaps, boolean titleCase) {}
-
-  /** One text field of an article (title or body) with what the rules learn about it. */
-  private static final class Field {
-    final Scanner scanner;
-    final boolean title;
-    final int leadEnd;
-    final boolean[] covered;
-    final NameIndex.Slot[] slots;
-    private Map<Integer, Line> lines;
-
-    Field(Scanner scanner, boolean title, int leadEnd) {
-      this.scanner = scanner;
-      this.title = title;
-      this.leadEnd = leadEnd;
-      this.covered = new boolean[scanner.count];
-      this.slots = new NameIndex.Slot[scanner.count];
-    }
-
-    boolean inLead(int token) {
-      return !title && scanner.start[token] < leadEnd;
-    }
-
-    /** True when the token starts a sentence, a line, a list item or a quotation. */
-    boolean sentenceStart(int token) {
-      String text = scanner.text;
-      int i = scanner.start[token] - 1;
-      while (i >= 0) {
-        char c = text.charAt(i);
-        if (c == '\n') {
-          return true;
-        }
-        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '“' || c == '‘' || c == '(' || c == '['
-            || c == '*' || c == '_' || c == '#' || c == '>' || c == '-' || c == '•' || c == '—') {
-          i--;
-          continue;
-        }
-        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
-      }
-      return true;
-    }
-
-    boolean lineStartBefore(int token) {
-      int i = scanner.start[token] - 1;
-      while (i >= 0 && (scanner.text.charAt(i) == ' ' || scanner.text.charAt(i) == '*' || scanner.text.charAt(i) == '_')) {
-        i--;
-      }
-      return i < 0 || scanner.text.charAt(i) == '\n';
-    }
-
-    Line line(int token) {
-      String text = scanner.text;
-      int position = scanner.start[token];
-      int lineStart = title ? 0 : text.lastIndexOf('\n', position) + 1;
-      if (lines == null) {
-        lines = new HashMap<>();
-      }
-      return lines.computeIfAbsent(lineStart, s -> computeLine(s, title ? text.length() : lineEnd(text, position)));
-    }
-
-    private static int lineEnd(String text, int position) {
-      int end = text.indexOf('\n', position);
-      return end < 0 ? text.length() : end;
-    }
-
-    private Line computeLine(int lineStart, int lineEnd) {
-      int t = firstTokenAtOrAfter(lineStart);
-      int letterWords = 0;
-      int upperWords = 0;
-      int longWords = 0;
-      int capitalisedLong = 0;
-      boolean first = true;
-      for (; t < scanner.count && scanner.start[t] < lineEnd; t++) {
-        if (!scanner.is(t, Scanner.HAS_LETTER)) {
-          continue;
-        }
-        letterWords++;
-        if (scanner.is(t, Scanner.ALL_UPPER)) {
-          upperWords++;
-        }
-        if (!first && scanner.length(t) >= 4) {
-          longWords++;
-          if (scanner.is(t, Scanner.UPPER_FIRST)) {
-            capitalisedLong++;
-          }
-        }
-        first = false;
-      }
-      boolean allCaps = letterWords >= 2 && upperWords == letterWords;
-      boolean titleCase = longWords >= 2 && capitalisedLong >= 0.7 * longWords;
-      return new Line(allCaps, titleCase);
-    }
-
-    private int firstTokenAtOrAfter(int position) {
-      int lo = 0;
-      int hi = scanner.count;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (scanner.start[mid] < position) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
-    }
-
-    /** True when tokens [a, b] sit in a URL, an e-mail address, a file path or a lower-case domain name. */
-    boolean masked(int a, int b) {
-      String text = scanner.text;
-      int s = scanner.start[a];
-      while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
-        s--;
-      }
-      int e = scanner.end[b];
-      while (e < text.length() && !Character.isWhitespace(text.charAt(e))) {
-        e++;
-      }
-      if (s == scanner.start[a] && e == scanner.end[b]) {
-        return false; // plain words
-      }
-      String chunk = stripPunctuation(text.substring(s, e));
-      if (chunk.contains("://") || chunk.startsWith("www.") || chunk.contains("@")) {
-        return true;
-      }
-      int slashes = 0;
-      for (int i = 0; i < chunk.length(); i++) {
-        if (chunk.charAt(i) == '/') {
-          slashes++;
-        } else if (chunk.charAt(i) == '\\') {
-          return true;
-        }
-      }
-      if (slashes > 0) {
-        int lastSlash = chunk.lastIndexOf('/');
-        if (chunk.startsWith("/") || chunk.startsWith("~") || chunk.startsWith(".") || slashes >= 2
-            || chunk.indexOf('.', lastSlash) > 0) {
-          return true;
-        }
-      }
-      return isDomain(chunk);
-    }
-
-    private static String stripPunctuation(String chunk) {
-      int from = 0;
-      int to = chunk.length();
-      while (from < to && "([\"'“‘<".indexOf(chunk.charAt(from)) >= 0) {
-        from++;
-      }
-      while (to > from && ".,;:!?)]\"'”’>".indexOf(chunk.charAt(to - 1)) >= 0) {
-        to--;
-      }
-      return chunk.substring(from, to);
-    }
-
-    private static final Set<String> TLDS =
-        Set.of("io", "com", "org", "net", "dev", "cloud", "sh", "ai", "app", "co", "info", "tech", "eu", "de", "uk");
-
-    private static boolean isDomain(String chunk) {
-      int dot = chunk.lastIndexOf('.');
-      if (dot <= 0 || !chunk.equals(chunk.toLowerCase(Locale.ROOT))) {
-        return false;
-      }
-      return TLDS.contains(chunk.substring(dot + 1));
-    }
   }
 
   /** A rule-found entity: its id, name, type and the tokens of its name (to count its other mentions). */

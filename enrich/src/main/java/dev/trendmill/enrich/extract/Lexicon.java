@@ -54,6 +54,11 @@ public final class Lexicon {
   /** Verbs of speech that mark the name next to them as a person ("said Jane Doe", "Jane Doe said"). */
   static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "explained", "noted", "wrote", "argued", "recalled");
 
+  /** Words that introduce a person by name ("thanks to Jane Doe", "welcome Jane Doe", "featuring Jane Doe"). */
+  static final Set<String> INTRODUCTIONS =
+      Set.of("thanks", "thank", "welcome", "welcoming", "featuring", "congratulations", "congrats", "hire", "hired",
+          "candidates", "speakers", "hosts", "hosted", "moderated", "presented", "interviewed", "mcs", "maintainers");
+
   /** Words after "X, a" that make X a company. */
   static final Set<String> COMPANY_NOUNS = Set.of("startup", "start-up", "company", "vendor", "firm", "provider", "maker", "developer");
 
