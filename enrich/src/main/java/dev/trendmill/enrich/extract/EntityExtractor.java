@@ -80,7 +80,7 @@ public final class EntityExtractor {
         if (surface.length() < 2) {
           continue;
         }
-        NameIndex.Name name = NameIndex.name(target, surface, ambiguous(entry, surface));
+        NameIndex.Name name = NameIndex.name(target, surface, ambiguous(entry, surface), distinctive(surface));
         if (name == null) {
           continue;
         }
@@ -115,6 +115,24 @@ public final class EntityExtractor {
       }
     }
     return new NameIndex.Target(entry, category, entry.attributes().get("organization"), Set.copyOf(context));
+  }
+
+  /**
+   * A name that can be matched in any case ("kubernetes", "Github", "the apache software foundation"): one of its
+   * words is at least four letters long, not in capitals, and not an English word (see {@link Lexicon#isEnglish}).
+   */
+  boolean distinctive(String surface) {
+    NameIndex.Name split = NameIndex.name(null, surface, false, false);
+    if (split == null) {
+      return false;
+    }
+    for (String token : split.tokens()) {
+      boolean capitals = token.equals(token.toUpperCase(Locale.ROOT));
+      if (token.length() >= 4 && !capitals && token.chars().allMatch(Character::isLetter) && !lexicon.isEnglish(token)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The ambiguity rule (see the class comment): one word that is common, a given name, short, or curated. */
@@ -169,6 +187,10 @@ public final class EntityExtractor {
       field.slots[t] = slot;
       boolean upperMode = false;
       NameIndex.Name name = slot == null ? null : longest(slot, sc, t, false);
+      if (name == null && slot == null && sc.is(t, Scanner.HAS_LETTER) && !sc.is(t, Scanner.ALL_UPPER)) {
+        NameIndex.Slot anyCase = index.lookupAnyCase(sc.text, sc.start[t], sc.end[t]);
+        name = anyCase == null ? null : longest(anyCase, sc, t, true);
+      }
       if (name == null && sc.is(t, Scanner.ALL_UPPER) && sc.length(t) > 1 && field.line(t).allCaps()) {
         NameIndex.Slot upper = index.lookupUpper(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
         name = upper == null ? null : longest(upper, sc, t, true);

@@ -66,10 +66,12 @@ public final class Lexicon {
 
   private final Set<String> commonWords;
   private final Set<String> firstNames;
+  private final Set<String> englishNameWords;
 
-  private Lexicon(Set<String> commonWords, Set<String> firstNames) {
+  private Lexicon(Set<String> commonWords, Set<String> firstNames, Set<String> englishNameWords) {
     this.commonWords = Set.copyOf(commonWords);
     this.firstNames = Set.copyOf(firstNames);
+    this.englishNameWords = Set.copyOf(englishNameWords);
   }
 
   public static Lexicon get() {
@@ -81,6 +83,15 @@ public final class Lexicon {
     return commonWords.contains(word.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * True when the word, lower-cased, is an ordinary English word that some catalog name contains (our list in
+   * {@code extract/english-name-words.txt}, made from the catalog and the SCOWL word list), or in our common words.
+   */
+  public boolean isEnglish(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    return englishNameWords.contains(lower) || commonWords.contains(lower);
+  }
+
   Set<String> commonWords() {
     return commonWords;
   }
@@ -90,7 +101,8 @@ public final class Lexicon {
   }
 
   private static Lexicon load() {
-    return new Lexicon(words("/extract/common-words.txt"), words("/extract/first-names.txt"));
+    return new Lexicon(words("/extract/common-words.txt"), words("/extract/first-names.txt"),
+        words("/extract/english-name-words.txt"));
   }
 
   private static Set<String> words(String resource) {

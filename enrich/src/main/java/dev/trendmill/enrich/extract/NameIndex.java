@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class NameIndex {
   /** One surface form of an entity: its tokens and the separators between them (whitespace normalised to " "). */
-  record Name(Target target, String[] tokens, String[] separators, boolean ambiguous) {
+  record Name(Target target, String[] tokens, String[] separators, boolean ambiguous, boolean anyCase) {
     int length() {
       return tokens.length;
     }
@@ -43,6 +43,7 @@ final class NameIndex {
 
   private final Slot[] table;
   private final Slot[] upperTable;
+  private final Slot[] lowerTable;
   private final int mask;
   private final int size;
 
@@ -51,7 +52,12 @@ final class NameIndex {
     Map<String, Slot> upper = new HashMap<>();
     Map<String, List<Name>> byFirst = new HashMap<>();
     Map<String, List<Name>> byUpperFirst = new HashMap<>();
+    Map<String, List<Name>> byLowerFirst = new HashMap<>();
+    Map<String, Slot> lower = new HashMap<>();
     for (Name name : names) {
+      if (name.anyCase()) {
+        byLowerFirst.computeIfAbsent(name.tokens()[0].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name);
+      }
       byFirst.computeIfAbsent(name.tokens()[0], k -> new ArrayList<>()).add(name);
       byUpperFirst.computeIfAbsent(name.tokens()[0].toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(name);
     }
@@ -64,13 +70,18 @@ final class NameIndex {
       list.sort(longestFirst);
       upper.computeIfAbsent(token, Slot::new).names = list.toArray(Name[]::new);
     });
+    byLowerFirst.forEach((token, list) -> {
+      list.sort(longestFirst);
+      lower.computeIfAbsent(token, Slot::new).names = list.toArray(Name[]::new);
+    });
     firstNames.forEach(n -> slots.computeIfAbsent(n, Slot::new).firstName = true);
     companySuffixes.forEach(s -> slots.computeIfAbsent(s, Slot::new).companySuffix = true);
     this.size = names.size();
-    int capacity = Integer.highestOneBit(Math.max(16, Math.max(slots.size(), upper.size()) * 4) - 1) << 1;
+    int capacity = Integer.highestOneBit(Math.max(16, Math.max(slots.size(), Math.max(upper.size(), lower.size())) * 4) - 1) << 1;
     this.mask = capacity - 1;
     this.table = fill(slots.values(), capacity);
     this.upperTable = fill(upper.values(), capacity);
+    this.lowerTable = fill(lower.values(), capacity);
   }
 
   private Slot[] fill(Iterable<Slot> slots, int capacity) {
@@ -99,6 +110,25 @@ final class NameIndex {
     return find(upperTable, text, start, end, hash);
   }
 
+  /** The slot whose first token, lower-cased, is the word {@code text[start, end)} lower-cased (distinctive names). */
+  Slot lookupAnyCase(String text, int start, int end) {
+    int hash = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      hash = 31 * hash + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
+    }
+    int length = end - start;
+    int i = mix(hash) & mask;
+    Slot slot;
+    while ((slot = lowerTable[i]) != null) {
+      if (slot.hash == hash && slot.key.length() == length && text.regionMatches(true, start, slot.key, 0, length)) {
+        return slot;
+      }
+      i = (i + 1) & mask;
+    }
+    return null;
+  }
+
   private Slot find(Slot[] t, String text, int start, int end, int hash) {
     int length = end - start;
     int i = mix(hash) & mask;
@@ -118,7 +148,7 @@ final class NameIndex {
   }
 
   /** Splits a surface form into tokens (runs of letters and digits) and the separators between them; null if none. */
-  static Name name(Target target, String surface, boolean ambiguous) {
+  static Name name(Target target, String surface, boolean ambiguous, boolean anyCase) {
     List<String> tokens = new ArrayList<>();
     List<String> separators = new ArrayList<>();
     int i = 0;
@@ -146,7 +176,7 @@ final class NameIndex {
     if (tokens.isEmpty()) {
       return null;
     }
-    return new Name(target, tokens.toArray(String[]::new), separators.toArray(String[]::new), ambiguous);
+    return new Name(target, tokens.toArray(String[]::new), separators.toArray(String[]::new), ambiguous, anyCase && !ambiguous);
   }
 
   /** Whitespace runs become one space; other characters are kept. */
