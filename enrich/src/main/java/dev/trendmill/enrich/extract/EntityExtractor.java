@@ -342,9 +342,6 @@ public final class EntityExtractor {
       }
       String type = link.kind().name().toLowerCase(Locale.ROOT);
       article.unknown(type, joinWords(sc, link.first(), link.last()), 0.8);
-      for (int t = link.first(); t <= link.last(); t++) {
-        field.covered[t] = true;
-      }
     });
   }
 
@@ -364,7 +361,10 @@ public final class EntityExtractor {
       }
       if (end == t && nickname(field, t)) {
         // Priyanka "Pinky" Ravi: the person is Priyanka Ravi
-        article.unknown("person", sc.word(t) + " " + sc.word(t + 2), 0.8);
+        String id = article.unknown("person", sc.word(t) + " " + sc.word(t + 2), 0.8);
+        if (id != null) {
+          article.count(id, field, t); // its tokens are not next to each other, so no later pass counts this one
+        }
         t += 3;
         continue;
       }
@@ -499,7 +499,8 @@ public final class EntityExtractor {
     while (to + 1 < sc.count && to - from < 3 && candidateWord(field, to + 1) && sc.between(to).equals(" ")) {
       to++;
     }
-    if (parenthesis && !sc.between(to).startsWith(")")) {
+    String close = to + 1 < sc.count ? sc.between(to) : sc.text.substring(sc.end[to]);
+    if (parenthesis && !close.startsWith(")")) {
       return last;
     }
     if (!field.masked(from, to) && !firstNameStart(field, from, to)) {
@@ -660,11 +661,12 @@ public final class EntityExtractor {
       acc.add(field, token);
     }
 
-    void unknown(String type, String surface, double confidence) {
+    /** Records a rule-found entity; returns its id, or null when the surface makes no id. */
+    String unknown(String type, String surface, double confidence) {
       // "Christian Hüning" → christian-huning: accents folded before the slug drops what is not ASCII.
       String slug = Slugs.slug(java.text.Normalizer.normalize(surface, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", ""));
       if (slug.isEmpty()) {
-        return;
+        return null;
       }
       String id = type + "~:" + slug;
       Unknown previous = unknown.get(id);
@@ -676,6 +678,7 @@ public final class EntityExtractor {
         }
         unknown.put(id, new Unknown(id, surface, type, words, confidence));
       }
+      return id;
     }
 
     void count(String id, Field field, int token) {

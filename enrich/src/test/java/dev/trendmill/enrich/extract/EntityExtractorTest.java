@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The dictionary matcher: whole words, case-sensitive, longest match wins, one entity per surface form. */
+/** The dictionary matcher: whole words, distinctive names in any case, longest match wins, one entity per surface form. */
 class EntityExtractorTest {
   private static final List<CatalogEntry> CATALOG =
       List.of(
@@ -30,12 +30,14 @@ class EntityExtractorTest {
 
   @Test
   void ignoresNamesInsideOtherWords() {
-    assertThat(ids("Argonauts", "The Kubernetesque argo and xK8s and Red Hatter")).isEmpty();
+    assertThat(ids("Argonauts", "The Kubernetesque argonaut and xK8s and Red Hatter")).isEmpty();
   }
 
   @Test
-  void isCaseSensitive() {
-    assertThat(ids("", "kubernetes and red hat in lower case")).isEmpty();
+  void matchesDistinctiveNamesInAnyCaseAndOrdinaryWordsOnlyAsWritten() {
+    assertThat(ids("", "kubernetes and red hat in lower case")).containsExactly("project:kubernetes");
+    assertThat(ids("", "we run argo on datadog")).containsExactly("organization:datadog", "project:argo");
+    assertThat(ids("", "a helm and a red hat")).isEmpty();
   }
 
   @Test
