@@ -159,7 +159,7 @@ public final class FoundationCatalogGenerator {
   }
 
   /** The lower-case words of a word list: capitalised entries are proper nouns, not common words. */
-  static Set<String> englishWords(Path file) throws IOException {
+  public static Set<String> englishWords(Path file) throws IOException {
     Set<String> words = new java.util.HashSet<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       String word = line.strip();

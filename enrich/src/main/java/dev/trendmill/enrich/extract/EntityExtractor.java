@@ -158,8 +158,12 @@ public final class EntityExtractor {
     String b = body == null ? "" : body;
     Field titleField = new Field(new Scanner(t), true, 0);
     Field bodyField = new Field(new Scanner(b), false, leadEnd(b));
+    findPeopleFirst(titleField, article);
+    findPeopleFirst(bodyField, article);
     match(titleField, article);
     match(bodyField, article);
+    findHeadWordNames(titleField, article);
+    findHeadWordNames(bodyField, article);
     findLinked(titleField, article);
     findLinked(bodyField, article);
     findUnknown(titleField, article);
@@ -180,11 +184,11 @@ public final class EntityExtractor {
     Scanner sc = field.scanner;
     int n = sc.count;
     for (int t = 0; t < n; t++) {
-      if (sc.is(t, Scanner.CODE)) {
-        continue;
-      }
       NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
       field.slots[t] = slot;
+      if (sc.is(t, Scanner.CODE) || field.covered[t]) {
+        continue;
+      }
       boolean upperMode = false;
       NameIndex.Name name = slot == null ? null : longest(slot, sc, t, false);
       if (name == null && slot == null && sc.is(t, Scanner.HAS_LETTER) && !sc.is(t, Scanner.ALL_UPPER)) {
@@ -208,6 +212,11 @@ public final class EntityExtractor {
         field.covered[k] = true;
       }
       int level = name.ambiguous() ? evidence(field, name, t, last, upperMode) : STRONG;
+      if (level != REJECT && edition(field, article, name.target().entry(), last)) {
+        field.covered[last + 1] = true;
+        t = last + 1;
+        continue;
+      }
       if (level != REJECT) {
         article.mention(name.target(), field, t, level, name.ambiguous());
       }
@@ -327,6 +336,142 @@ public final class EntityExtractor {
   }
 
   // ---------------------------------------------------------------------------------------- people and companies
+
+  /**
+   * People before catalog names: a given name and a capitalised surname are a person even when a word of theirs is a
+   * place or a catalog name ("Austin Parker", "Andrew Block"); a surname that is a common word needs a cue as well.
+   */
+  private void findPeopleFirst(Field field, Article article) {
+    Scanner sc = field.scanner;
+    boolean[] people = new boolean[sc.count];
+    for (int t = 0; t + 1 < sc.count; t++) {
+      if (!nameToken(sc, t) || STOP.contains(sc.word(t))) {
+        continue;
+      }
+      NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
+      int last = t + 1;
+      if (slot == null || !slot.firstName || !softSpace(sc.between(t)) || !nameToken(sc, last)
+          || STOP.contains(sc.word(last)) || NOT_SURNAMES.contains(sc.word(last)) || sc.length(last) < 2) {
+        continue;
+      }
+      if (last + 1 < sc.count && softSpace(sc.between(last)) && nameToken(sc, last + 1) && NOT_SURNAMES.contains(sc.word(last + 1))) {
+        continue; // "Grace Hopper Institute": an organization's name
+      }
+      if (insideLongerName(field, t) || namesSoftware(slot)) {
+        continue; // "San Francisco", "Thanos Sidecar"
+      }
+      NameIndex.Slot middle = index.lookup(sc.text, sc.start[last], sc.end[last], sc.hash[last]);
+      if (middle != null && middle.firstName && last + 1 < sc.count && softSpace(sc.between(last))
+          && nameToken(sc, last + 1) && !STOP.contains(sc.word(last + 1)) && !lexicon.isEnglish(sc.word(last + 1))) {
+        last++; // "Max Jonas Werner", "Daniel Ben Yosef"
+      }
+      if ((lexicon.isEnglish(sc.word(last)) && !personCue(field, t, last)) || field.masked(t, last)) {
+        continue;
+      }
+      person(field, article, t, last, 0.8, people);
+      t = affiliation(field, article, last);
+    }
+    // "Jane Doe & Raj Patel (Acme)", "Jane Doe and Raj Patel": the other name of a pair of people is a person too
+    for (int t = 0; t + 1 < sc.count; t++) {
+      int last = t + 1;
+      if (field.covered[t] || field.covered[last] || !nameToken(sc, t) || !nameToken(sc, last)
+          || !sc.between(t).equals(" ") || STOP.contains(sc.word(t)) || lexicon.isEnglish(sc.word(t))
+          || lexicon.isEnglish(sc.word(last)) || NOT_SURNAMES.contains(sc.word(last))) {
+        continue;
+      }
+      boolean before = t > 0 && people[t - 1] && PAIRING.contains(sc.between(t - 1));
+      boolean after = last + 1 < sc.count && people[last + 1] && PAIRING.contains(sc.between(last));
+      if ((before || after) && !field.masked(t, last)) {
+        person(field, article, t, last, 0.7, people);
+        t = affiliation(field, article, last);
+      }
+    }
+  }
+
+  private static final Set<String> PAIRING = Set.of(" & ", " and ", ", ", ", and ");
+
+  private void person(Field field, Article article, int first, int last, double confidence, boolean[] people) {
+    String id = article.unknown("person", joinWords(field.scanner, first, last), confidence);
+    if (id != null) {
+      article.count(id, field, first);
+      for (int t = first; t <= last; t++) {
+        field.covered[t] = true;
+        people[t] = true;
+      }
+    }
+  }
+
+  /** The word follows a capitalised word in the same name ("San Francisco"), not a sentence start like "Thanks". */
+  private boolean insideLongerName(Field field, int t) {
+    Scanner sc = field.scanner;
+    if (t == 0 || !softSpace(sc.between(t - 1)) || !nameToken(sc, t - 1)) {
+      return false;
+    }
+    String previous = sc.word(t - 1);
+    boolean cueAtStart = field.sentenceStart(t - 1)
+        && (STOP.contains(previous) || lexicon.isEnglish(previous) || Lexicon.INTRODUCTIONS.contains(previous.toLowerCase(Locale.ROOT)));
+    return !cueAtStart && !Lexicon.INTRODUCTIONS.contains(previous.toLowerCase(Locale.ROOT));
+  }
+
+  /** A given name that is also the name of a CNCF project ("Falco", "Thanos"). */
+  private static boolean namesSoftware(NameIndex.Slot slot) {
+    for (NameIndex.Name name : slot.names) {
+      String type = name.target().entry().type();
+      if (name.length() == 1 && type.equals("project") && name.target().entry().attributes().containsKey("maturity")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean nameToken(Scanner sc, int t) {
+    return !sc.is(t, Scanner.CODE) && sc.is(t, Scanner.UPPER_FIRST) && !(sc.is(t, Scanner.ALL_UPPER) && sc.length(t) > 1)
+        && isLetters(sc, t);
+  }
+
+  /** "KubeCon + CloudNativeCon Europe 2024": an event of the catalog followed by a year is that year's edition. */
+  private static boolean edition(Field field, Article article, CatalogEntry entry, int last) {
+    Scanner sc = field.scanner;
+    int year = last + 1;
+    if (!entry.type().equals("event") || year >= sc.count || !sc.between(last).equals(" ") || sc.length(year) != 4) {
+      return false;
+    }
+    String word = sc.word(year);
+    if (!(word.startsWith("19") || word.startsWith("20")) || !word.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    String id = article.unknown("event", entry.name() + " " + word, 0.9);
+    if (id != null) {
+      article.count(id, field, last);
+    }
+    return id != null;
+  }
+
+  /** Events and bodies named by their last word ({@link HeadWordRules}), counted where found. */
+  private void findHeadWordNames(Field field, Article article) {
+    HeadWordRules.forEach(field, found -> {
+      Scanner sc = field.scanner;
+      if (found.name() == null || field.covered[found.head()] || allCovered(field, found.first(), found.last())) {
+        return;
+      }
+      String id = article.unknown(found.type(), found.name(), 0.75);
+      if (id != null) {
+        article.count(id, field, found.first());
+        for (int t = found.first(); t <= found.last(); t++) {
+          field.covered[t] = true;
+        }
+      }
+    });
+  }
+
+  private static boolean allCovered(Field field, int first, int last) {
+    for (int t = first; t <= last; t++) {
+      if (!field.covered[t]) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Names that a link's target explains ({@link LinkEvidence}), unless the catalog already matched them. */
   private void findLinked(Field field, Article article) {

@@ -131,7 +131,7 @@ final class Field {
     }
     // Link text is prose: "[Grafana](http://grafana.org/)" and "<a href=...>Grafana</a>" name Grafana.
     int linkEnd = text.indexOf("](", scanner.end[b]);
-    if (linkEnd >= 0 && linkEnd < e && text.lastIndexOf('[', scanner.start[a]) >= s) {
+    if (linkEnd >= 0 && linkEnd < e && inLinkText(text, scanner.start[a])) {
       return false;
     }
     int tagEnd = text.lastIndexOf('>', scanner.start[a]);
@@ -165,6 +165,13 @@ final class Field {
       }
     }
     return isDomain(chunk);
+  }
+
+  /** An open "[" before the position, within the paragraph, not closed before it: the start of a link's text. */
+  private static boolean inLinkText(String text, int position) {
+    int open = text.lastIndexOf('[', position);
+    int paragraph = text.lastIndexOf("\n\n", position);
+    return open >= 0 && open > paragraph && position - open < 300 && text.lastIndexOf(']', position) < open;
   }
 
   private static String stripPunctuation(String chunk) {

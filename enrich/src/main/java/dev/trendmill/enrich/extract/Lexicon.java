@@ -101,7 +101,9 @@ public final class Lexicon {
   }
 
   private static Lexicon load() {
-    return new Lexicon(words("/extract/common-words.txt"), words("/extract/first-names.txt"),
+    Set<String> givenNames = words("/extract/first-names.txt");
+    givenNames.addAll(words("/extract/given-names.txt"));
+    return new Lexicon(words("/extract/common-words.txt"), givenNames,
         words("/extract/english-name-words.txt"));
   }
 
