@@ -357,7 +357,7 @@ public final class EntityExtractor {
       if (last + 1 < sc.count && softSpace(sc.between(last)) && nameToken(sc, last + 1) && NOT_SURNAMES.contains(sc.word(last + 1))) {
         continue; // "Grace Hopper Institute": an organization's name
       }
-      if (insideLongerName(field, t) || namesSoftware(slot)) {
+      if (insideLongerName(field, t) || (namesSoftware(slot) && lexicon.isEnglish(sc.word(last)))) {
         continue; // "San Francisco", "Thanos Sidecar"
       }
       NameIndex.Slot middle = index.lookup(sc.text, sc.start[last], sc.end[last], sc.hash[last]);
@@ -365,10 +365,10 @@ public final class EntityExtractor {
           && nameToken(sc, last + 1) && !STOP.contains(sc.word(last + 1)) && !lexicon.isEnglish(sc.word(last + 1))) {
         last++; // "Max Jonas Werner", "Daniel Ben Yosef"
       }
-      if ((lexicon.isEnglish(sc.word(last)) && !personCue(field, t, last)) || field.masked(t, last)) {
+      if ((lexicon.isCommonWord(sc.word(last)) && !personCue(field, t, last)) || field.masked(t, last)) {
         continue;
       }
-      person(field, article, t, last, 0.8, people);
+      person(field, article, t, last, personCue(field, t, last) ? 0.85 : 0.7, people);
       t = affiliation(field, article, last);
     }
     // "Jane Doe & Raj Patel (Acme)", "Jane Doe and Raj Patel": the other name of a pair of people is a person too
@@ -382,7 +382,7 @@ public final class EntityExtractor {
       boolean before = t > 0 && people[t - 1] && PAIRING.contains(sc.between(t - 1));
       boolean after = last + 1 < sc.count && people[last + 1] && PAIRING.contains(sc.between(last));
       if ((before || after) && !field.masked(t, last)) {
-        person(field, article, t, last, 0.7, people);
+        person(field, article, t, last, 0.65, people);
         t = affiliation(field, article, last);
       }
     }
@@ -407,17 +407,19 @@ public final class EntityExtractor {
     if (t == 0 || !softSpace(sc.between(t - 1)) || !nameToken(sc, t - 1)) {
       return false;
     }
-    String previous = sc.word(t - 1);
-    boolean cueAtStart = field.sentenceStart(t - 1)
-        && (STOP.contains(previous) || lexicon.isEnglish(previous) || Lexicon.INTRODUCTIONS.contains(previous.toLowerCase(Locale.ROOT)));
-    return !cueAtStart && !Lexicon.INTRODUCTIONS.contains(previous.toLowerCase(Locale.ROOT));
+    NameIndex.Slot slot = index.lookup(sc.text, sc.start[t - 1], sc.end[t - 1], sc.hash[t - 1]);
+    NameIndex.Name catalogName = slot == null ? null : longest(slot, sc, t - 1, false);
+    if (catalogName != null && catalogName.length() >= 2) {
+      return true; // "San Francisco": the catalog's longer span wins
+    }
+    return !field.sentenceStart(t - 1) && !Lexicon.INTRODUCTIONS.contains(sc.word(t - 1).toLowerCase(Locale.ROOT));
   }
 
-  /** A given name that is also the name of a CNCF project ("Falco", "Thanos"). */
+  /** A given name that is also the name of software ("Cassandra Client", "Thanos Sidecar" are not people). */
   private static boolean namesSoftware(NameIndex.Slot slot) {
     for (NameIndex.Name name : slot.names) {
       String type = name.target().entry().type();
-      if (name.length() == 1 && type.equals("project") && name.target().entry().attributes().containsKey("maturity")) {
+      if (name.length() == 1 && (type.equals("project") || type.equals("product"))) {
         return true;
       }
     }
@@ -604,7 +606,7 @@ public final class EntityExtractor {
       }
       boolean given = field.slots[p] != null && field.slots[p].firstName;
       boolean cue = personCue(field, p, last);
-      if (!(given || (cue && p == from && b - from <= 2))) {
+      if (!(given || (cue && p == from && b - from <= 2)) || (given && !cue && p > from && insideLongerName(field, p))) {
         continue;
       }
       if ((lexiconWord(sc, last) && !(given && cue)) || field.masked(p, last) || (!given && lexiconWord(sc, p))

@@ -58,4 +58,35 @@ class RealTextRulesTest {
     assertThat(ids("Please welcome Zorvath Quillan as our newest maintainer!")).containsExactly("person~:zorvath-quillan");
     assertThat(ids("Zorvath Quillan ran the code.")).isEmpty();
   }
+
+  @Test
+  void eventsAndBodiesAreNamedByTheirHeadWord() {
+    assertThat(ids("We met at Grafana Day and at Zentro Summit 2024.")).contains("event~:grafana-day", "event~:zentro-summit-2024");
+    assertThat(ids("Come to PromCon Berlin 2023!")).contains("event~:promcon-berlin-2023");
+    assertThat(ids("The Grafana Security SIG and SIG Storage met the Zentro Steering Committee."))
+        .contains("organization~:grafana-security-sig", "organization~:sig-storage", "organization~:zentro-steering-committee");
+    assertThat(ids("Ask the SIG. Join a Working Group. See you at the summit.")).isEmpty();
+  }
+
+  @Test
+  void aCatalogEventWithAYearIsThatEdition() {
+    EntityExtractor withEvent = new EntityExtractor(List.of(
+        new CatalogEntry("event:zentrocon", "ZentroCon Europe", "event", List.of("ZentroCon EU"), Map.of())));
+    assertThat(withEvent.extract("", "See you at ZentroCon EU 2024.").stream().map(ExtractedEntity::name))
+        .containsExactly("ZentroCon Europe 2024");
+  }
+
+  @Test
+  void peopleComeBeforeCatalogNamesAndPairsOfPeopleAreBothPeople() {
+    EntityExtractor withPlaces = new EntityExtractor(List.of(
+        new CatalogEntry("location:austin", "Austin", "location", List.of(), Map.of()),
+        new CatalogEntry("organization:oracle", "Oracle", "organization", List.of(), Map.of())));
+    assertThat(withPlaces.extract("", "Austin Parker met Jane Oracle and Rahul Zerkowitz & Quillon Varga (Acme).")
+            .stream().map(ExtractedEntity::id).sorted())
+        .containsExactly("organization~:acme", "person~:austin-parker", "person~:jane-oracle", "person~:quillon-varga",
+            "person~:rahul-zerkowitz");
+    assertThat(withPlaces.extract("", "We flew to Austin on Monday.").stream().map(ExtractedEntity::id))
+        .containsExactly("location:austin");
+    assertThat(ids("The San Francisco Linkerd meetup")).doesNotContain("person~:francisco-linkerd");
+  }
 }
