@@ -166,6 +166,8 @@ public final class EntityExtractor {
     findHeadWordNames(bodyField, article);
     findLinked(titleField, article);
     findLinked(bodyField, article);
+    findListedOrganizations(titleField, article);
+    findListedOrganizations(bodyField, article);
     findUnknown(titleField, article);
     findUnknown(bodyField, article);
     countUnknown(titleField, article);
@@ -639,12 +641,16 @@ public final class EntityExtractor {
     boolean preposition = between.equals(" ") && AFFILIATION.contains(sc.word(first)) && first + 1 < sc.count
         && sc.between(first).equals(" ");
     int from = parenthesis ? first : preposition ? first + 1 : -1;
-    if (from < 0 || !candidateWord(field, from) || lexiconWord(sc, from)) {
+    if (from < 0 || !(candidateWord(field, from) || camelName(field, from)) || lexiconWord(sc, from)
+        || catalogNameAt(sc, from) != null) {
       return last;
     }
     int to = from;
     while (to + 1 < sc.count && to - from < 3 && candidateWord(field, to + 1) && sc.between(to).equals(" ")) {
       to++;
+    }
+    if (to + 1 < sc.count && DOMAIN_ENDINGS.contains(sc.word(to + 1)) && sc.between(to).equals(".")) {
+      to++; // "OSO.sh", "Acme.ai"
     }
     String close = to + 1 < sc.count ? sc.between(to) : sc.text.substring(sc.end[to]);
     if (parenthesis && !close.startsWith(")")) {
@@ -654,6 +660,96 @@ public final class EntityExtractor {
       article.unknown("organization", joinWords(sc, from, to), 0.7);
     }
     return to;
+  }
+
+  private static final Set<String> DOMAIN_ENDINGS = Set.of("io", "ai", "sh", "dev", "co", "app", "cloud", "tech", "com");
+
+  /** "theGarageBandOfIT", "observIQ": a lower-case start with capitals inside is a name. */
+  private static boolean camelName(Field field, int t) {
+    Scanner sc = field.scanner;
+    if (field.covered[t] || sc.is(t, Scanner.CODE) || sc.is(t, Scanner.UPPER_FIRST) || sc.length(t) < 4) {
+      return false;
+    }
+    String word = sc.word(t);
+    return isLetters(sc, t) && !word.equals(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** The catalog name starting at the token, in its case or, when distinctive, in any case; null if none. */
+  private NameIndex.Name catalogNameAt(Scanner sc, int t) {
+    NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
+    NameIndex.Name name = slot == null ? null : longest(slot, sc, t, false);
+    if (name == null) {
+      NameIndex.Slot anyCase = index.lookupAnyCase(sc.text, sc.start[t], sc.end[t]);
+      name = anyCase == null ? null : longest(anyCase, sc, t, true);
+    }
+    return name;
+  }
+
+  /**
+   * Organizations named in a list after a cue: "friends at A, B and C", "companies such as A, B", "vendors like A",
+   * "contributions from folks at A, B", "adopters: A, B". Names the catalog knows keep their entity; the others become
+   * organizations.
+   */
+  private void findListedOrganizations(Field field, Article article) {
+    Scanner sc = field.scanner;
+    for (int k = 1; k + 1 < sc.count; k++) {
+      if (sc.is(k, Scanner.CODE) || !listCue(sc, k)) {
+        continue;
+      }
+      int t = k + 1;
+      if (!sc.between(k).equals(" ") && !sc.between(k).equals(": ")) {
+        continue;
+      }
+      while (t < sc.count) {
+        int last = t;
+        if (!(candidateWord(field, t) || camelName(field, t) || field.covered[t])) {
+          break;
+        }
+        while (last + 1 < sc.count && last - t < 3 && softSpace(sc.between(last))
+            && (candidateWord(field, last + 1) || (field.covered[last + 1] && field.covered[last]))) {
+          last++;
+        }
+        if (!allCovered(field, t, last) && !field.masked(t, last) && !(t == last && lexiconWord(sc, t))) {
+          article.unknown("organization", joinWords(sc, t, last), 0.7);
+        }
+        if (last + 1 >= sc.count || !LIST_SEPARATORS.contains(sc.between(last).replace('\n', ' '))) {
+          break;
+        }
+        t = last + 1;
+        if (sc.word(t).equals("and")) {
+          t++;
+        }
+        if (t < sc.count && (sc.word(t).equals("many") || sc.word(t).equals("others") || sc.word(t).equals("more"))) {
+          break;
+        }
+      }
+      k = t;
+    }
+  }
+
+  private static final Set<String> LIST_SEPARATORS = Set.of(", ", " and ", ", and ", " & ", ",  ", " ,");
+  private static final Set<String> ORGANIZATION_NOUNS =
+      Set.of("companies", "company", "vendors", "friends", "folks", "providers", "adopters", "customers",
+          "organizations", "organisations", "partners", "sponsors", "employers", "enterprises", "startups", "firms",
+          "operators", "banks", "retailers", "businesses", "brands", "members");
+
+  /** "at", "like", "as" (in "such as") or "including" after an organization noun, or "adopters:". */
+  private static boolean listCue(Scanner sc, int k) {
+    String word = sc.word(k).toLowerCase(Locale.ROOT);
+    if (ORGANIZATION_NOUNS.contains(word) && sc.between(k).equals(": ")) {
+      return true;
+    }
+    boolean cue = word.equals("at") || word.equals("like") || word.equals("including")
+        || (word.equals("as") && sc.word(k - 1).equalsIgnoreCase("such"));
+    if (!cue) {
+      return false;
+    }
+    for (int j = Math.max(0, k - 4); j < k; j++) {
+      if (ORGANIZATION_NOUNS.contains(sc.word(j).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "Jane Doe & John Roe (Acme)": a list of people is not a company. */
