@@ -1,5 +1,6 @@
 package dev.trendmill.enrich.catalog;
 
+import dev.trendmill.enrich.extract.Slugs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

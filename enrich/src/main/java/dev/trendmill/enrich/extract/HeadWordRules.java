@@ -128,7 +128,7 @@ final class HeadWordRules {
   }
 
   private static boolean joined(String between) {
-    return between.equals("-") || EntityExtractor.softSpace(between);
+    return between.equals("-") || TokenTests.softSpace(between);
   }
 
   private static boolean year(Scanner sc, int t) {

@@ -147,6 +147,28 @@ final class NameIndex {
     return h ^ (h >>> 16);
   }
 
+  /** The longest name of the slot that the text spells from token t on (its first token in any case if asked). */
+  static Name longest(Slot slot, Scanner sc, int t, boolean ignoreCase) {
+    for (Name name : slot.names) {
+      int length = name.length();
+      if (t + length > sc.count) {
+        continue;
+      }
+      if (ignoreCase && !sc.tokenEquals(t, name.tokens()[0], true)) {
+        continue;
+      }
+      boolean ok = true;
+      for (int k = 1; k < length && ok; k++) {
+        ok = sc.separatorIs(t + k - 1, name.separators()[k - 1]) && sc.tokenEquals(t + k, name.tokens()[k], ignoreCase)
+            && !sc.is(t + k, Scanner.CODE);
+      }
+      if (ok) {
+        return name;
+      }
+    }
+    return null;
+  }
+
   /** Splits a surface form into tokens (runs of letters and digits) and the separators between them; null if none. */
   static Name name(Target target, String surface, boolean ambiguous, boolean anyCase) {
     List<String> tokens = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.trendmill.enrich.catalog;
 
+import dev.trendmill.enrich.extract.Slugs;
 import dev.trendmill.enrich.extract.CatalogEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

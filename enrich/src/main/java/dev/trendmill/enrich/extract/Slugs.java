@@ -1,4 +1,4 @@
-package dev.trendmill.enrich.catalog;
+package dev.trendmill.enrich.extract;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
