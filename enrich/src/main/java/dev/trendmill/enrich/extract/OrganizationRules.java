@@ -79,12 +79,16 @@ final class OrganizationRules {
         if (!TokenTests.allCovered(field, t, last) && !field.masked(t, last) && !(t == last && tokens.lexiconWord(sc, t))) {
           article.unknown("organization", TokenTests.joinWords(sc, t, last), 0.7);
         }
-        if (last + 1 >= sc.count || !LIST_SEPARATORS.contains(sc.between(last).replace('\n', ' '))) {
+        if (last + 1 >= sc.count) {
           break;
         }
+        String separator = sc.between(last).replace('\n', ' ');
         t = last + 1;
-        if (sc.word(t).equals("and")) {
-          t++;
+        if ((separator.equals(" ") || separator.equals(", ")) && sc.word(t).equals("and") && t + 1 < sc.count
+            && TokenTests.softSpace(sc.between(t))) {
+          t++; // "A, B and C", "A, B, and C"
+        } else if (!LIST_SEPARATORS.contains(separator)) {
+          break;
         }
         if (t < sc.count && (sc.word(t).equals("many") || sc.word(t).equals("others") || sc.word(t).equals("more"))) {
           break;
@@ -94,7 +98,7 @@ final class OrganizationRules {
     }
   }
 
-  private static final Set<String> LIST_SEPARATORS = Set.of(", ", " and ", ", and ", " & ", ",  ", " ,");
+  private static final Set<String> LIST_SEPARATORS = Set.of(", ", " & ", ",  ", " / ");
 
   private static final Set<String> ORGANIZATION_NOUNS =
       Set.of("companies", "company", "vendors", "friends", "folks", "providers", "adopters", "customers",

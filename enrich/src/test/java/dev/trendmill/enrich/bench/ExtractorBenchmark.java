@@ -71,6 +71,45 @@ public class ExtractorBenchmark {
     }
   }
 
+  /**
+   * The extractor of another build (an enrich jar at {@code -Dbench.previous=JAR}, with the current dependencies), in
+   * a class loader of its own so both run in one JMH run; a no-op without it.
+   */
+  @Benchmark
+  public void previousBuildCorpus(Blackhole bh) throws Throwable {
+    if (previousExtract == null) {
+      return;
+    }
+    for (String[] article : corpus) {
+      bh.consume(previousExtract.invoke(previousExtractor, article[0], article[1]));
+    }
+  }
+
+  private Object previousExtractor;
+  private java.lang.invoke.MethodHandle previousExtract;
+
+  @Setup(Level.Trial)
+  public void loadPrevious() throws Exception {
+    String jar = System.getProperty("bench.previous", "");
+    if (jar.isBlank()) {
+      return;
+    }
+    List<java.net.URL> urls = new ArrayList<>();
+    urls.add(Path.of(jar).toUri().toURL());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.contains("trendmill-enrich") && !entry.endsWith("classes") && !entry.endsWith("test-classes")) {
+        urls.add(Path.of(entry).toUri().toURL());
+      }
+    }
+    ClassLoader loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), ClassLoader.getPlatformClassLoader());
+    Class<?> catalogClass = Class.forName("dev.trendmill.enrich.catalog.BundledCatalog", true, loader);
+    Class<?> extractorClass = Class.forName("dev.trendmill.enrich.extract.EntityExtractor", true, loader);
+    Object catalog = catalogClass.getMethod("load").invoke(null);
+    previousExtractor = extractorClass.getConstructor(Collection.class).newInstance(catalog);
+    previousExtract = java.lang.invoke.MethodHandles.publicLookup()
+        .findVirtual(extractorClass, "extract", java.lang.invoke.MethodType.methodType(List.class, String.class, String.class));
+  }
+
   @Benchmark
   public void extractorSample(Blackhole bh) {
     for (String[] article : sample) {
@@ -129,7 +168,8 @@ public class ExtractorBenchmark {
     Path corpusFile = found.get();
     List<String[]> corpus = readCorpus(corpusFile);
     List<String[]> sample = corpus.subList(0, Math.min(SAMPLE_ARTICLES, corpus.size()));
-    Options options = JmhRuns.options(ExtractorBenchmark.class, 2, "-Dtrendmill.corpus=" + corpusFile.toAbsolutePath(), "-Xmx1g");
+    Options options = JmhRuns.options(ExtractorBenchmark.class, 2, "-Dtrendmill.corpus=" + corpusFile.toAbsolutePath(), "-Xmx1g",
+        "-Dbench.previous=" + System.getProperty("bench.previous", ""));
     Collection<RunResult> results = new Runner(options).run();
 
     long corpusChars = chars(corpus);
@@ -140,7 +180,7 @@ public class ExtractorBenchmark {
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
       name = name.substring(name.lastIndexOf('.') + 1);
-      boolean whole = name.equals("extractorCorpus");
+      boolean whole = name.equals("extractorCorpus") || name.equals("previousBuildCorpus");
       double ops = result.getPrimaryResult().getScore();
       double error = result.getPrimaryResult().getScoreError();
       System.out.printf(Locale.ROOT, "%-22s %16s %14.0f %12.3f%n", name,
