@@ -36,9 +36,7 @@ final class AmbiguityEvidence {
     if (!upperMode && capitalisedName && !line.allCaps() && !line.titleCase() && !field.sentenceStart(first)) {
       return Evidence.STRONG;
     }
-    // A capitalised word opening a sentence ("Here", "Keep") is how any word looks there: context alone is not enough.
-    boolean opensSentence = capitalisedName && !upperMode && field.sentenceStart(first) && name.length() == 1;
-    if (!opensSentence && hasContext(sc, name.target().context(), first, last)) {
+    if (hasContext(sc, name.target().context(), first, last)) {
       return Evidence.CONTEXT;
     }
     return capitalisedName ? Evidence.WEAK : Evidence.NONE;
