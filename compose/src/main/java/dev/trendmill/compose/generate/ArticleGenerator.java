@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  * has several hundred words of filler from {@link Vocabulary} and about ten catalog entities drawn from the
  * {@link EntityPool} with the weights of their {@link Popularity} at the article's time, so that popularity follows
  * the planted patterns. Articles come out one by one in publication order (within a few minutes of jitter), so any
- * number can be streamed in constant memory; the entities planted in each are given with it.
+ * number can be streamed in constant memory; the entities planted in each are given with it. Half the articles give
+ * their language ("en") and half leave it out, as real producers mostly do, so that ingest detects it as it must for
+ * them.
  */
 public final class ArticleGenerator implements Iterable<GeneratedArticle> {
   /** What to generate: how many, from which seed, published over [start, start + span). */
@@ -122,6 +124,8 @@ public final class ArticleGenerator implements Iterable<GeneratedArticle> {
         Vocabulary.sentenceNaming(random, naming[s], body);
       }
     }
+    // Drawn last, so that the text is the same whether or not the language is given.
+    String language = random.nextBoolean() ? "en" : null;
     String id = "gen-" + settings.seed() + "-" + index;
     return new GeneratedArticle(
         id,
@@ -130,6 +134,7 @@ public final class ArticleGenerator implements Iterable<GeneratedArticle> {
         body.toString(),
         Instant.ofEpochMilli(at),
         "generated",
+        language,
         planted.stream().map(EntityPool.Member::id).toList());
   }
 

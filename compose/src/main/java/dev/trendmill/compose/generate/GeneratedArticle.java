@@ -8,8 +8,12 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
-/** One generated article, as ingest takes it, and the catalog entities planted in it (the ground truth). */
-public record GeneratedArticle(String id, String url, String title, String body, Instant publishedAt, String source, List<String> entityIds) {
+/**
+ * One generated article, as ingest takes it, and the catalog entities planted in it (the ground truth). The language
+ * is null when the article leaves it to ingest's detection, as most real producers do.
+ */
+public record GeneratedArticle(
+    String id, String url, String title, String body, Instant publishedAt, String source, String language, List<String> entityIds) {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** The article as the JSON object a producer drops on {@code articles.inbox}. */
@@ -23,7 +27,9 @@ public record GeneratedArticle(String id, String url, String title, String body,
       json.writeStringField("body", body);
       json.writeStringField("published_at", publishedAt.toString());
       json.writeStringField("source", source);
-      json.writeStringField("language", "en");
+      if (language != null) {
+        json.writeStringField("language", language);
+      }
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

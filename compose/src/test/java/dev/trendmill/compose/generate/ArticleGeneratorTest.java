@@ -7,7 +7,9 @@ import dev.trendmill.enrich.extract.CatalogEntry;
 import dev.trendmill.enrich.extract.EntityExtractor;
 import dev.trendmill.enrich.extract.ExtractedEntity;
 import dev.trendmill.ingest.dedup.SimHash;
+import dev.trendmill.ingest.normalize.ArticleParser;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +58,21 @@ class ArticleGeneratorTest {
       assertThat(words).isBetween(250, 800);
       assertThat(article.entityIds()).hasSizeBetween(8, 12).doesNotHaveDuplicates();
       assertThat(article.publishedAt()).isBetween(Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-03-11T00:00:00Z"));
+    }
+  }
+
+  @Test
+  void halfTheArticlesLeaveTheirLanguageToIngestWhichFindsEnglish() {
+    ArticleParser parser = new ArticleParser(1 << 20);
+    List<GeneratedArticle> articles = new ArrayList<>();
+    generator(400, 21).forEach(articles::add);
+    List<GeneratedArticle> withoutLanguage = articles.stream().filter(article -> article.language() == null).toList();
+
+    assertThat(withoutLanguage).hasSizeBetween(160, 240);
+    assertThat(articles).filteredOn(article -> article.language() != null).allMatch(article -> article.language().equals("en"));
+    for (GeneratedArticle article : withoutLanguage) {
+      assertThat(new String(article.toJson(), StandardCharsets.UTF_8)).doesNotContain("\"language\"");
+      assertThat(parser.parse(article.toJson(), Instant.parse("2025-03-11T00:00:00Z")).getLanguage()).as(article.id()).isEqualTo("en");
     }
   }
 

@@ -32,7 +32,7 @@ import org.openjdk.jmh.runner.options.Options;
  * ({@code parse}), and that plus the near-duplicate fingerprint of its title and body ({@code parseAndFingerprint}),
  * which is what ingest's stream thread spends most of its time on besides the clients. The corpus gives no language,
  * so both detect it; {@code parseWithLanguageGiven} parses the same lines with {@code "language": "en"} added, as
- * the generated articles of {@code trendmill bench} carry it. An operation is one pass over
+ * half the generated articles of {@code trendmill bench} carry it. An operation is one pass over
  * the blog corpus at {@code -Dtrendmill.corpus} ({@link JmhRuns#corpusPath()}), each line as the bytes the inbox
  * would carry; without the corpus the benchmark says so and exits 0. Single-threaded, so the rates are per core.
  *
