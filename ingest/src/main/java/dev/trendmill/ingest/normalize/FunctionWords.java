@@ -17,8 +17,8 @@ import java.util.Map;
  *
  * <p>A sample is clear when it has at least {@link #MIN_WORDS} words, its letters are Latin (other scripts are
  * Lingua's), at least {@link #MIN_SHARE_PERCENT}% of its words are one language's function words, no other language
- * has more than a {@link #MAX_RIVAL_PERCENT}% of that many, and at most {@link #MAX_CODE_PERCENT}% of its text is
- * links, paths, options or code. The last condition is where Lingua disagrees: its trigrams of a URL or an option
+ * has more than {@link #MAX_RIVAL_PERCENT}% as many, and at most {@link #MAX_CODE_PERCENT}% of its text is links,
+ * paths, options or code. The last condition is where Lingua disagrees: its trigrams of a URL or an option
  * belong to no language, so on link-heavy English it finds English barely ahead and answers unknown (on the blog
  * corpus from 52% of link and code text on). Measured against Lingua on both blog corpus files and on sampled
  * translations in fifteen languages, see {@code LanguagesAgreementTest}.

@@ -2,6 +2,8 @@ package dev.trendmill.ingest.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,13 @@ final class FunctionWordsTest {
     assertThat(FunctionWords.clearLanguage(text)).isEqualTo(expected);
     assertThat(Languages.detectWithLinguaOnly(text)).isEqualTo(expected);
     assertThat(Languages.detect(text)).isEqualTo(expected);
+  }
+
+  @Test
+  void everyLanguageWithAListIsOneLinguaKnows() {
+    List<String> supported = Arrays.stream(Languages.SUPPORTED).map(language -> language.getIsoCode639_1().toString()).toList();
+
+    assertThat(FunctionWords.LANGUAGES).hasSize(10).isSubsetOf(supported);
   }
 
   @Test
