@@ -13,9 +13,10 @@ import java.util.TreeSet;
 
 /**
  * Writes {@code extract/english-name-words.txt}: the words of catalog names (lower case) that are ordinary English
- * words in a word list (Debian's {@code /usr/share/dict/words}, SCOWL). The extractor matches a name in any case only
- * when one of its words is not among them, so "kubernetes" is Kubernetes but "operator framework" is not a project.
- * Kept as a file of its own so the service needs no word list at run time.
+ * words in a word list: SCOWL's largest American list, Debian's {@code wamerican-huge}
+ * ({@code /usr/share/dict/american-english-huge}), which knows newer words such as "dataset" and "workload". The
+ * extractor matches a name in any case only when one of its words is not among them, so "kubernetes" is Kubernetes
+ * but "operator framework" is not a project. Kept as a file of its own so the service needs no word list at run time.
  *
  * <p>Usage: {@code EnglishNameWords <words> <output.txt>}.
  */
@@ -41,7 +42,7 @@ public final class EnglishNameWords {
       }
     }
     List<String> lines = new ArrayList<>();
-    lines.add("# Words of catalog names that are ordinary English words (SCOWL, via Debian's wamerican), lower case;");
+    lines.add("# Words of catalog names that are ordinary English words (SCOWL, via Debian's wamerican-huge), lower case;");
     lines.add("# made by dev.trendmill.enrich.catalog.EnglishNameWords. A name matches in any case only when one of its");
     lines.add("# words is not here. Several words a line.");
     StringBuilder line = new StringBuilder();
