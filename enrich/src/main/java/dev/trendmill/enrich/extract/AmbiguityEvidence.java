@@ -24,7 +24,7 @@ final class AmbiguityEvidence {
       return Evidence.REJECT; // "a kind of", "the spin of": the ordinary word
     }
     if (next < sc.count && (sc.between(last).equals(" ") || sc.between(last).equals(", "))) {
-      NameIndex.Slot slot = index.lookup(sc.text, sc.start[next], sc.end[next], sc.hash[next]);
+      NameIndex.Slot slot = field.slots[next];
       if (slot != null && slot.companySuffix) {
         return Evidence.STRONG;
       }

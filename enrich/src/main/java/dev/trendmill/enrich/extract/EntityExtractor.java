@@ -87,6 +87,8 @@ public final class EntityExtractor {
     String b = body == null ? "" : body;
     Field titleField = new Field(new Scanner(t), true, 0);
     Field bodyField = new Field(new Scanner(b), false, leadEnd(b));
+    lookUp(titleField);
+    lookUp(bodyField);
     people.findPeopleFirst(titleField, article);
     people.findPeopleFirst(bodyField, article);
     match(titleField, article);
@@ -104,6 +106,14 @@ public final class EntityExtractor {
     return article.resolve();
   }
 
+  /** Every word's slot in the name index, looked up once for all the steps. */
+  private void lookUp(Field field) {
+    Scanner sc = field.scanner;
+    for (int t = 0; t < sc.count; t++) {
+      field.slots[t] = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
+    }
+  }
+
   private static int leadEnd(String body) {
     int paragraph = body.indexOf("\n\n");
     return paragraph < 0 ? Math.min(body.length(), LEAD_CHARS) : Math.min(paragraph, LEAD_CHARS);
@@ -115,15 +125,14 @@ public final class EntityExtractor {
     Scanner sc = field.scanner;
     int n = sc.count;
     for (int t = 0; t < n; t++) {
-      NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
-      field.slots[t] = slot;
+      NameIndex.Slot slot = field.slots[t];
       if (sc.is(t, Scanner.CODE) || field.covered[t]) {
         continue;
       }
       boolean upperMode = false;
       NameIndex.Name name = slot == null ? null : NameIndex.longest(slot, sc, t, false);
       if (name == null && slot == null && sc.is(t, Scanner.HAS_LETTER) && !sc.is(t, Scanner.ALL_UPPER)) {
-        NameIndex.Slot anyCase = index.lookupAnyCase(sc.text, sc.start[t], sc.end[t]);
+        NameIndex.Slot anyCase = index.lookupAnyCase(sc.text, sc.start[t], sc.end[t], sc.lowerHash[t]);
         name = anyCase == null ? null : NameIndex.longest(anyCase, sc, t, true);
       }
       if (name == null && sc.is(t, Scanner.ALL_UPPER) && sc.length(t) > 1 && field.line(t).allCaps()) {

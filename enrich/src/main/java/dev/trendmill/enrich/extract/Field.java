@@ -130,16 +130,18 @@ final class Field {
       return false; // plain words
     }
     // Link text is prose: "[Grafana](http://grafana.org/)" and "<a href=...>Grafana</a>" name Grafana.
-    int linkEnd = text.indexOf("](", scanner.end[b]);
-    if (linkEnd >= 0 && linkEnd < e && inLinkText(text, scanner.start[a])) {
+    int linkEnd = indexOf(text, "](", scanner.end[b], e);
+    if (linkEnd >= 0 && inLinkText(text, scanner.start[a])) {
       return false;
     }
-    int tagEnd = text.lastIndexOf('>', scanner.start[a]);
-    if (tagEnd >= s && tagEnd < scanner.start[a]) {
-      s = tagEnd + 1;
+    for (int i = scanner.start[a] - 1; i >= s; i--) {
+      if (text.charAt(i) == '>') {
+        s = i + 1;
+        break;
+      }
     }
-    int tagStart = text.indexOf('<', scanner.end[b]);
-    if (tagStart >= 0 && tagStart < e) {
+    int tagStart = indexOf(text, "<", scanner.end[b], e);
+    if (tagStart >= 0) {
       e = tagStart;
     }
     if (s == scanner.start[a] && e == scanner.end[b]) {
@@ -169,9 +171,29 @@ final class Field {
 
   /** An open "[" before the position, within the paragraph, not closed before it: the start of a link's text. */
   private static boolean inLinkText(String text, int position) {
-    int open = text.lastIndexOf('[', position);
-    int paragraph = text.lastIndexOf("\n\n", position);
-    return open >= 0 && open > paragraph && position - open < 300 && text.lastIndexOf(']', position) < open;
+    for (int i = position - 1; i >= 0 && position - i < LINK_TEXT_MAX; i--) {
+      char c = text.charAt(i);
+      if (c == '[') {
+        return true;
+      }
+      if (c == ']' || (c == '\n' && i > 0 && text.charAt(i - 1) == '\n')) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static final int LINK_TEXT_MAX = 300;
+
+  /** The first index of the needle in text[from, to), or -1: a search bounded by the chunk, not the whole text. */
+  private static int indexOf(String text, String needle, int from, int to) {
+    char first = needle.charAt(0);
+    for (int i = from; i + needle.length() <= to; i++) {
+      if (text.charAt(i) == first && text.startsWith(needle, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String stripPunctuation(String chunk) {

@@ -1,5 +1,6 @@
 package dev.trendmill.enrich.extract;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,12 +16,16 @@ final class HeadWordRules {
   /** A name found: its first, head and last token, its type and its text. */
   record Found(int first, int head, int last, String type, String name) {}
 
+  private static final int MAX_HEAD_LENGTH = 24;
   private static final Set<String> EVENT_HEADS =
       Set.of("Day", "Days", "Summit", "Meetup", "Meetups", "Meeting", "Salon", "Conference", "Hackathon", "Webinar",
           "Unconference", "AMA", "Con", "Festival", "Camp", "Hour", "Hours", "Scrub", "Forum", "Symposium", "Expo");
   /** Heads that need a qualifying word before them to be a name ("Happy Hour", "Office Hours", "Bug Scrub"). */
   private static final Set<String> EVENT_HEADS_WITH_QUALIFIER = Set.of("Hour", "Hours", "Scrub", "Forum", "Day", "Days");
   private static final Set<String> BODY_HEADS = Set.of("SIG", "Committee", "Council", "Board", "WG");
+  /** The String hashes of every head word, sorted: the scanner has each word's hash, so most words are ruled out by it. */
+  private static final int[] HEAD_HASHES = java.util.stream.Stream.of(EVENT_HEADS, BODY_HEADS, Set.of("TAG", "Group", "Groups", "Team"))
+      .flatMap(Set::stream).mapToInt(String::hashCode).sorted().distinct().toArray();
   private static final Set<String> EDITION_WORDS =
       Set.of("NA", "EU", "Europe", "North", "America", "Asia", "China", "India", "Japan", "Online", "Virtual", "Latam");
   private static final Set<String> LEADING_STOP =
@@ -37,6 +42,10 @@ final class HeadWordRules {
     for (int t = 0; t < sc.count; t++) {
       if (sc.is(t, Scanner.CODE)) {
         continue;
+      }
+      if (!sc.is(t, Scanner.UPPER_FIRST) || sc.length(t) < 2 || sc.length(t) > MAX_HEAD_LENGTH
+          || (Arrays.binarySearch(HEAD_HASHES, sc.hash[t]) < 0 && !endsWithCon(sc, t))) {
+        continue; // a word no head word's hash matches: skipped without making a string
       }
       String word = sc.word(t);
       String type = head(sc, t, word);
@@ -87,6 +96,11 @@ final class HeadWordRules {
       sink.accept(new Found(first, t, last, type, words(sc, first, last)));
       t = last;
     }
+  }
+
+  private static boolean endsWithCon(Scanner sc, int t) {
+    int end = sc.end[t];
+    return sc.length(t) > 3 && sc.text.startsWith("Con", end - 3);
   }
 
   private static String head(Scanner sc, int t, String word) {

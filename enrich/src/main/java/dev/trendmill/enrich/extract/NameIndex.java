@@ -110,13 +110,8 @@ final class NameIndex {
     return find(upperTable, text, start, end, hash);
   }
 
-  /** The slot whose first token, lower-cased, is the word {@code text[start, end)} lower-cased (distinctive names). */
-  Slot lookupAnyCase(String text, int start, int end) {
-    int hash = 0;
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      hash = 31 * hash + (c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c));
-    }
+  /** The slot whose first token, lower-cased, is the word {@code text[start, end)} lower-cased (distinctive names); {@code hash} is the lower-cased word's String hash. */
+  Slot lookupAnyCase(String text, int start, int end, int hash) {
     int length = end - start;
     int i = mix(hash) & mask;
     Slot slot;

@@ -60,7 +60,7 @@ final class OrganizationRules {
   void findListedOrganizations(Field field, MentionTally article) {
     Scanner sc = field.scanner;
     for (int k = 1; k + 1 < sc.count; k++) {
-      if (sc.is(k, Scanner.CODE) || !listCue(sc, k)) {
+      if (sc.is(k, Scanner.CODE) || !sc.is(k + 1, Scanner.HAS_LETTER) || !listCue(sc, k)) {
         continue;
       }
       int t = k + 1;
@@ -107,12 +107,13 @@ final class OrganizationRules {
 
   /** "at", "like", "as" (in "such as") or "including" after an organization noun, or "adopters:". */
   private static boolean listCue(Scanner sc, int k) {
-    String word = sc.word(k).toLowerCase(Locale.ROOT);
-    if (ORGANIZATION_NOUNS.contains(word) && sc.between(k).equals(": ")) {
-      return true;
+    int end = sc.end[k];
+    if (end < sc.text.length() && sc.text.charAt(end) == ':') {
+      return ORGANIZATION_NOUNS.contains(sc.word(k).toLowerCase(Locale.ROOT)) && sc.between(k).equals(": ");
     }
-    boolean cue = word.equals("at") || word.equals("like") || word.equals("including")
-        || (word.equals("as") && sc.word(k - 1).equalsIgnoreCase("such"));
+    // compared in place: this runs on every word
+    boolean cue = sc.tokenEquals(k, "at", true) || sc.tokenEquals(k, "like", true) || sc.tokenEquals(k, "including", true)
+        || (sc.tokenEquals(k, "as", true) && sc.tokenEquals(k - 1, "such", true));
     if (!cue) {
       return false;
     }

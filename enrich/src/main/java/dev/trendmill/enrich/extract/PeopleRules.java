@@ -31,7 +31,7 @@ final class PeopleRules {
       if (!TokenTests.nameToken(sc, t) || TokenTests.STOP.contains(sc.word(t))) {
         continue;
       }
-      NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
+      NameIndex.Slot slot = field.slots[t];
       int last = t + 1;
       if (slot == null || !slot.firstName || !TokenTests.softSpace(sc.between(t)) || !TokenTests.nameToken(sc, last)
           || TokenTests.STOP.contains(sc.word(last)) || TokenTests.NOT_SURNAMES.contains(sc.word(last)) || sc.length(last) < 2) {
@@ -43,7 +43,7 @@ final class PeopleRules {
       if (insideLongerName(field, t) || (namesSoftware(slot) && lexicon.isEnglish(sc.word(last)))) {
         continue; // "San Francisco", "Thanos Sidecar"
       }
-      NameIndex.Slot middle = index.lookup(sc.text, sc.start[last], sc.end[last], sc.hash[last]);
+      NameIndex.Slot middle = field.slots[last];
       if (middle != null && middle.firstName && last + 1 < sc.count && TokenTests.softSpace(sc.between(last))
           && TokenTests.nameToken(sc, last + 1) && !TokenTests.STOP.contains(sc.word(last + 1)) && !lexicon.isEnglish(sc.word(last + 1))) {
         last++; // "Max Jonas Werner", "Daniel Ben Yosef"
@@ -90,7 +90,7 @@ final class PeopleRules {
     if (t == 0 || !TokenTests.softSpace(sc.between(t - 1)) || !TokenTests.nameToken(sc, t - 1)) {
       return false;
     }
-    NameIndex.Slot slot = index.lookup(sc.text, sc.start[t - 1], sc.end[t - 1], sc.hash[t - 1]);
+    NameIndex.Slot slot = field.slots[t - 1];
     NameIndex.Name catalogName = slot == null ? null : NameIndex.longest(slot, sc, t - 1, false);
     if (catalogName != null && catalogName.length() >= 2) {
       return true; // "San Francisco": the catalog's longer span wins

@@ -26,6 +26,8 @@ final class Scanner {
   int[] start;
   int[] end;
   int[] hash;
+  /** The String hash of each word lower-cased, for names matched in any case. */
+  int[] lowerHash;
   byte[] flags;
 
   Scanner(String text) {
@@ -34,6 +36,7 @@ final class Scanner {
     start = new int[capacity];
     end = new int[capacity];
     hash = new int[capacity];
+    lowerHash = new int[capacity];
     flags = new byte[capacity];
     scan();
   }
@@ -52,6 +55,7 @@ final class Scanner {
       if (c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)) {
         int s = i;
         int h = 0;
+        int lh = 0;
         boolean lower = false;
         boolean letter = false;
         do {
@@ -60,12 +64,19 @@ final class Scanner {
             if (c >= 'a') {
               lower = true;
               letter = true;
+              lh = 31 * lh + c;
             } else if (c >= 'A') {
               letter = true;
+              lh = 31 * lh + (c + 32);
+            } else {
+              lh = 31 * lh + c;
             }
-          } else if (Character.isLetter(c)) {
-            letter = true;
-            lower |= Character.isLowerCase(c);
+          } else {
+            if (Character.isLetter(c)) {
+              letter = true;
+              lower |= Character.isLowerCase(c);
+            }
+            lh = 31 * lh + Character.toLowerCase(c);
           }
           i++;
         } while (i < n && ((c = t.charAt(i)) < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)));
@@ -80,7 +91,7 @@ final class Scanner {
             f |= UPPER_FIRST;
           }
         }
-        add(s, i, h, f);
+        add(s, i, h, lh, f);
       } else {
         if (c == '`') {
           code = !code;
@@ -90,17 +101,19 @@ final class Scanner {
     }
   }
 
-  private void add(int s, int e, int h, int f) {
+  private void add(int s, int e, int h, int lh, int f) {
     if (count == start.length) {
       int capacity = count * 2;
       start = Arrays.copyOf(start, capacity);
       end = Arrays.copyOf(end, capacity);
       hash = Arrays.copyOf(hash, capacity);
+      lowerHash = Arrays.copyOf(lowerHash, capacity);
       flags = Arrays.copyOf(flags, capacity);
     }
     start[count] = s;
     end[count] = e;
     hash[count] = h;
+    lowerHash[count] = lh;
     flags[count] = (byte) f;
     count++;
   }

@@ -96,7 +96,7 @@ final class TokenTests {
     NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
     NameIndex.Name name = slot == null ? null : NameIndex.longest(slot, sc, t, false);
     if (name == null) {
-      NameIndex.Slot anyCase = index.lookupAnyCase(sc.text, sc.start[t], sc.end[t]);
+      NameIndex.Slot anyCase = index.lookupAnyCase(sc.text, sc.start[t], sc.end[t], sc.lowerHash[t]);
       name = anyCase == null ? null : NameIndex.longest(anyCase, sc, t, true);
     }
     return name;

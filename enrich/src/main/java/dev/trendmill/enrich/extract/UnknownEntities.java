@@ -115,8 +115,9 @@ final class UnknownEntities {
     Scanner sc = field.scanner;
     for (MentionTally.Unknown unknown : article.unknown.values()) {
       String[] words = unknown.tokens();
+      int firstHash = words[0].hashCode();
       for (int t = 0; t + words.length <= sc.count; t++) {
-        if (field.covered[t] || sc.is(t, Scanner.CODE) || !sc.tokenEquals(t, words[0], false)) {
+        if (sc.hash[t] != firstHash || field.covered[t] || sc.is(t, Scanner.CODE) || !sc.tokenEquals(t, words[0], false)) {
           continue;
         }
         boolean ok = true;
