@@ -1,0 +1,146 @@
+package dev.trendmill.ingest.source.pagedumps;
+
+import static dev.trendmill.ingest.source.pagedumps.DateStyle.capitals;
+import static dev.trendmill.ingest.source.pagedumps.DateStyle.of;
+import static dev.trendmill.ingest.source.pagedumps.DateStyle.zoned;
+
+import dev.trendmill.ingest.source.pagedumps.SiteTemplate.Kind;
+import dev.trendmill.ingest.source.pagedumps.SiteTemplate.Meta;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The sites a post is dumped from: two news sites, two vendor blogs, a personal blog and a conference site to tune
+ * on, and one more of each kind held out (used only for TEST posts, never looked at while tuning). Bylines and date
+ * shapes vary per post as each site would write them.
+ */
+public final class SiteTemplates {
+  private SiteTemplates() {}
+
+  public static final List<SiteTemplate> ALL =
+      List.of(
+          new SiteTemplate(
+              "news-wire",
+              Kind.NEWS,
+              false,
+              List.of(
+                  capitals("'UPDATED' HH:mm 'EST' / MMMM d yyyy", "-05:00"),
+                  capitals("'PUBLISHED' MMMM d, yyyy h:mm a 'EST'", "-05:00"),
+                  capitals("MMM. d, yyyy 'AT' h:mm a 'PST'", "-08:00"),
+                  capitals("MMMM d, yyyy", "Z")),
+              List.of(
+                  Meta.below("<p class=\"byline\">By <a href=\"/staff/\">{{author}}</a></p>\n<p class=\"dateline\">{{date}}</p>"),
+                  Meta.below("<div class=\"byline-block\"><span class=\"byline\">BY {{AUTHOR}}</span><br><span class=\"dateline\">{{date}}</span></div>"),
+                  Meta.below("<p class=\"byline\">By <a href=\"/staff/\">{{author}}</a> | {{date}}</p>")),
+              Meta.below("<p class=\"dateline\">{{date}}</p>")),
+          new SiteTemplate(
+              "news-daily",
+              Kind.NEWS,
+              false,
+              List.of(
+                  capitals("MMM. d, yyyy h:mm a 'PST'", "-08:00"),
+                  zoned("MMMM d, yyyy 'at' h:mm a 'EDT'", "-04:00"),
+                  of("EEEE, MMMM d, yyyy")),
+              List.of(
+                  new Meta(
+                      "<span class=\"cat\">CLOUD</span> | <span class=\"date\">{{date}}</span>",
+                      "<div class=\"author-line\">By <a href=\"/author/\">{{author}}</a></div>"),
+                  new Meta(
+                      "<span class=\"cat\">CLOUD</span>",
+                      "<div class=\"author-line\">By <a href=\"/author/\">{{author}}</a>,<br><span class=\"date\">{{date}}</span></div>")),
+              new Meta("<span class=\"cat\">CLOUD</span> | <span class=\"date\">{{date}}</span>", "")),
+          new SiteTemplate(
+              "news-ledger",
+              Kind.NEWS,
+              true,
+              List.of(
+                  capitals("'PUBLISHED' h:mm a 'EST', EEE MMMM d, yyyy", "-05:00"),
+                  capitals("MMMM d, yyyy / h:mm a 'EST'", "-05:00"),
+                  capitals("'UPDATED' MMM d yyyy, HH:mm 'GMT'", "Z")),
+              List.of(
+                  Meta.below("<div class=\"by\">BY {{AUTHOR}}</div>\n<div class=\"when\">{{date}}</div>"),
+                  Meta.below("<div class=\"by\">by</div>\n<div class=\"by-name\">{{author}}</div>\n<div class=\"when\">{{date}}</div>")),
+              Meta.below("<div class=\"when\">{{date}}</div>")),
+          new SiteTemplate(
+              "vendor-acme",
+              Kind.VENDOR,
+              false,
+              List.of(of("MMMM d, yyyy"), of("MMM d, yyyy"), of("d MMMM yyyy")),
+              List.of(
+                  Meta.below(
+                      "<div class=\"post-date\">{{date}} · 7 min read</div>\n"
+                          + "<div class=\"author\"><span class=\"author-label\">by</span><br><a class=\"author-name\" href=\"/blog/authors/\">{{author}}</a></div>"),
+                  Meta.below(
+                      "<div class=\"post-date\"><time datetime=\"{{iso}}\">{{date}}</time></div>\n"
+                          + "<div class=\"author\"><div class=\"author-label\">by</div><div class=\"author-name\">{{author}}</div></div>")),
+              Meta.below("<div class=\"post-date\">{{date}} · 7 min read</div>")),
+          new SiteTemplate(
+              "vendor-northwind",
+              Kind.VENDOR,
+              false,
+              List.of(of("MMMM d, yyyy"), of("MMM d, yyyy"), of("yyyy-MM-dd")),
+              List.of(
+                  Meta.below("<div class=\"written\"><p class=\"label\">Written by</p><p class=\"name\">{{author}}</p></div>\n<p class=\"published\">Published on {{date}}</p>"),
+                  Meta.below("<p class=\"published\">{{date}}</p>\n<div class=\"written\">Written by<br>{{author}}</div>")),
+              Meta.below("<p class=\"published\">Published on {{date}}</p>")),
+          new SiteTemplate(
+              "vendor-contoso",
+              Kind.VENDOR,
+              true,
+              List.of(of("dd MMM yyyy"), of("MMMM d, yyyy"), of("MMM d§, yyyy")),
+              List.of(
+                  Meta.below("<p class=\"date\">{{date}}</p>\n<p class=\"byline-label\">by</p>\n<p class=\"byline-name\">{{author}}</p>"),
+                  Meta.below("<div class=\"meta\"><span>{{date}}</span> · <span>5 min read</span></div>\n<div class=\"authors\">by<br>{{author}}</div>")),
+              Meta.below("<p class=\"date\">{{date}}</p>")),
+          new SiteTemplate(
+              "personal-hugo",
+              Kind.PERSONAL,
+              false,
+              List.of(of("MMMM d, yyyy"), of("yyyy-MM-dd"), of("d MMMM yyyy"), of("MMM d, yyyy")),
+              List.of(
+                  Meta.below("<div class=\"post-meta\">Posted on {{date}} by {{author}}</div>"),
+                  Meta.below("<div class=\"post-meta\"><span title=\"{{iso}}\">{{date}}</span>&nbsp;·&nbsp;6 min&nbsp;·&nbsp;{{author}}</div>"),
+                  Meta.below("<div class=\"post-meta\">{{date}}</div>\n<div class=\"post-author\">by {{author}}</div>")),
+              Meta.below("<div class=\"post-meta\">{{date}}</div>")),
+          new SiteTemplate(
+              "personal-wordpress",
+              Kind.PERSONAL,
+              true,
+              List.of(of("MMMM d, yyyy"), of("d MMMM yyyy"), of("EEEE, MMMM d§, yyyy")),
+              List.of(
+                  Meta.below(
+                      "<span class=\"posted-on\">Posted on <a href=\"/\" rel=\"bookmark\"><time class=\"entry-date published\" datetime=\"{{iso}}\">{{date}}</time></a></span>"
+                          + "<span class=\"byline\"> by <span class=\"author vcard\"><a class=\"url fn n\" href=\"/author/\">{{author}}</a></span></span>"),
+                  Meta.below("<span class=\"posted-on\">{{date}}</span> <span class=\"byline\">— {{author}}</span>")),
+              Meta.below("<span class=\"posted-on\">Posted on <time>{{date}}</time></span>")),
+          new SiteTemplate(
+              "conf-summit",
+              Kind.CONFERENCE,
+              false,
+              List.of(of("MMMM d, yyyy"), of("MMM d, yyyy"), of("EEEE, MMMM d, yyyy")),
+              List.of(
+                  Meta.below("<p class=\"post-info\">By {{author}} on {{date}}</p>"),
+                  Meta.below("<p class=\"post-info\">Posted {{date}}</p>\n<p class=\"post-author\">by {{author}}</p>")),
+              Meta.below("<p class=\"post-info\">Posted {{date}}</p>")),
+          new SiteTemplate(
+              "conf-devdays",
+              Kind.CONFERENCE,
+              true,
+              List.of(of("d§ MMMM yyyy"), of("dd.MM.yyyy"), of("d MMM yyyy")),
+              List.of(
+                  Meta.below("<div class=\"meta\">{{date}} — Written by<br>{{author}}</div>"),
+                  Meta.below("<div class=\"meta\"><p>{{date}}</p><p>Written by</p><p>{{author}}</p></div>")),
+              Meta.below("<div class=\"meta\">{{date}}</div>")));
+
+  /**
+   * The site a post is dumped from: a kind by the post's seed, then one of that kind's sites a DEV post may use (not
+   * held out); a TEST post goes to a held-out site half of the time.
+   */
+  public static SiteTemplate siteFor(CorpusPost post) {
+    Random random = new Random(post.seed());
+    Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
+    boolean heldOut = post.half() == CorpusPost.Half.TEST && random.nextBoolean();
+    List<SiteTemplate> candidates = ALL.stream().filter(site -> site.kind() == kind && site.heldOut() == heldOut).toList();
+    return candidates.get(random.nextInt(candidates.size()));
+  }
+}
