@@ -31,6 +31,7 @@ public final class HtmlText {
           "(?i)(^|[\\s_-])(nav|navbar|menu|breadcrumbs?|masthead|site-header|footer|sidebar|related|recommended|more-stories|read-next|share|sharing|social|subscribe|subscription|newsletter|signup|sign-up|login|paywall|cookie|consent|gdpr|banner|promo|advert|ads?|sponsor|comments?|disqus|popup|modal|widget|tags|trending|most-read|outbrain|taboola)([\\s_-]|$)");
   private static final Pattern POSITIVE_CLASS =
       Pattern.compile("(?i)(article|body|content|entry|main|page|post|story|text|blog)");
+  private static final Pattern SITE_BRAND = Pattern.compile("(?i)(^|[\\s_-])(logo|brand|site-title|site-name|masthead|navbar|site-header)([\\s_-]|$)");
   private static final Pattern BLOCK_TAGS = Pattern.compile("p|h[1-6]|li|blockquote|pre|td|dd|dt|figcaption");
 
   private HtmlText() {}
@@ -40,35 +41,62 @@ public final class HtmlText {
     return text != null && text.indexOf('<') >= 0 && HTML_HINT.matcher(text).find();
   }
 
-  /** The title of a page: {@code <title>} (site suffix cut), else og:title, else the first heading. Null if none. */
+  /**
+   * The title of a page: its headline (the first {@code h1} that is not the site's name in a page header, logo or
+   * brand), else og:title, else {@code <title>} without a " | Site" suffix, else the first heading of the content when
+   * the {@code <title>} is only the site's name. Null if none.
+   */
   public static String title(Document doc) {
-    String og = doc.select("meta[property=og:title]").attr("content").strip();
-    Element h1 = doc.selectFirst("article h1, main h1, h1");
-    String heading = h1 == null ? "" : h1.text().strip();
-    String title = doc.title().strip();
-    if (!title.isEmpty()) {
-      // "Story title | Site" or "Story title - Site": keep the story's part, when a heading confirms it or it is longer.
-      String[] parts = title.split("\\s+[|–—-]\\s+|\\s+::\\s+");
-      if (parts.length > 1) {
-        String first = parts[0].strip();
-        if (!heading.isEmpty() && heading.equalsIgnoreCase(title)) {
-          return heading;
-        }
-        if (!heading.isEmpty() && title.toLowerCase(Locale.ROOT).contains(heading.toLowerCase(Locale.ROOT))) {
-          return heading;
-        }
-        return first.length() >= 15 || heading.isEmpty() ? first : title;
-      }
-      return title;
+    Element headline = headline(doc);
+    if (headline != null && !headline.text().isBlank()) {
+      return headline.text().strip();
     }
+    String og = doc.select("meta[property=og:title]").attr("content").strip();
     if (!og.isEmpty()) {
       return og;
     }
-    if (!heading.isEmpty()) {
-      return heading;
+    String title = doc.title().strip();
+    String[] parts = title.split("\\s+[|–—-]\\s+|\\s+::\\s+");
+    String fromTitle = parts.length > 1 && parts[0].strip().length() >= 15 ? parts[0].strip() : title;
+    Element contentHeading = doc.select("h2, h3").stream().filter(heading -> !inPageChrome(heading)).findFirst().orElse(null);
+    if (contentHeading != null && (fromTitle.isEmpty() || isSiteName(doc, fromTitle))) {
+      return contentHeading.text().strip();
     }
-    Element anyHeading = doc.selectFirst("h2, h3");
-    return anyHeading == null ? null : anyHeading.text().strip();
+    return fromTitle.isEmpty() ? null : fromTitle;
+  }
+
+  /** The first {@code h1} that is the page's own, not the site's name in its header, logo or brand. */
+  private static Element headline(Document doc) {
+    for (Element h1 : doc.select("h1")) {
+      if (!inPageChrome(h1) && !SITE_BRAND.matcher(h1.className() + " " + h1.id()).find()) {
+        return h1;
+      }
+    }
+    return null;
+  }
+
+  /** Inside the page's header, navigation, sidebar or footer, and not inside an article or the main content. */
+  private static boolean inPageChrome(Element element) {
+    boolean chrome = false;
+    for (Element e = element; e != null; e = e.parent()) {
+      String tag = e.tagName();
+      if (tag.equals("article") || tag.equals("main") || e.attr("role").equals("main")) {
+        return false;
+      }
+      chrome |= tag.equals("header") || tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || SITE_BRAND.matcher(e.className() + " " + e.id()).find();
+    }
+    return chrome;
+  }
+
+  /** The {@code <title>} names the site, not the page: it holds og:site_name or the text of the site's brand. */
+  private static boolean isSiteName(Document doc, String title) {
+    String lower = title.toLowerCase(Locale.ROOT);
+    List<String> names = new ArrayList<>();
+    names.add(doc.select("meta[property=og:site_name]").attr("content"));
+    for (Element brand : doc.select("header h1, [class*=logo], [class*=brand], [class*=site-title], [class*=site-name]")) {
+      names.add(brand.text());
+    }
+    return names.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).anyMatch(name -> name.length() >= 3 && lower.contains(name));
   }
 
   public static Document parse(String html) {
@@ -86,9 +114,29 @@ public final class HtmlText {
     removeFurniture(body);
     Element main = bestCandidate(body);
     List<String> blocks = new ArrayList<>();
-    collectBlocks(main, blocks);
+    collectBlocks(main, blocks, false);
     String text = PageFurniture.strip(String.join("\n\n", blocks));
     return TextCleaner.cleanText(text);
+  }
+
+  /**
+   * The page's visible text as lines in page order, furniture and link lists included: where a byline or dateline
+   * is read near the headline.
+   */
+  public static List<String> lines(Document doc) {
+    Element body = doc.body().clone();
+    body.select("script, style, noscript, template, svg, iframe, select, textarea, [hidden]").remove();
+    List<String> blocks = new ArrayList<>();
+    collectBlocks(body, blocks, true);
+    List<String> lines = new ArrayList<>();
+    for (String block : blocks) {
+      for (String line : block.split("\n")) {
+        if (!line.isBlank()) {
+          lines.add(line.strip());
+        }
+      }
+    }
+    return lines;
   }
 
   private static void removeFurniture(Element body) {
@@ -191,7 +239,7 @@ public final class HtmlText {
   }
 
   /** Text blocks in document order: paragraphs, headings, list items; loose text in containers becomes a block. */
-  private static void collectBlocks(Element element, List<String> blocks) {
+  private static void collectBlocks(Element element, List<String> blocks, boolean withLinkLists) {
     StringBuilder loose = new StringBuilder();
     for (Node child : element.childNodes()) {
       if (child instanceof TextNode text) {
@@ -202,15 +250,15 @@ public final class HtmlText {
           loose.append('\n');
         } else if (BLOCK_TAGS.matcher(tag).matches()) {
           flush(loose, blocks);
-          addBlock(el, blocks);
+          addBlock(el, blocks, withLinkLists);
         } else if (tag.equals("ul") || tag.equals("ol")) {
           flush(loose, blocks);
-          if (linkDensity(el) < 0.5) {
-            collectBlocks(el, blocks);
+          if (withLinkLists || linkDensity(el) < 0.5) {
+            collectBlocks(el, blocks, withLinkLists);
           }
         } else if (el.isBlock()) {
           flush(loose, blocks);
-          collectBlocks(el, blocks);
+          collectBlocks(el, blocks, withLinkLists);
         } else {
           loose.append(el.text());
         }
@@ -219,13 +267,13 @@ public final class HtmlText {
     flush(loose, blocks);
   }
 
-  private static void addBlock(Element el, List<String> blocks) {
+  private static void addBlock(Element el, List<String> blocks, boolean withLinkLists) {
     String text = el.wholeText().isBlank() ? "" : textWithBreaks(el);
     if (text.isBlank()) {
       return;
     }
     // A paragraph that is mostly links is a link list ("Read more: ...", "Related: ..."), not prose.
-    if (linkDensity(el) > 0.6 && text.length() < 300) {
+    if (!withLinkLists && linkDensity(el) > 0.6 && text.length() < 300) {
       return;
     }
     String prefix = el.tagName().equals("li") ? "- " : "";

@@ -44,6 +44,11 @@ public final class DateFinder {
           Map.entry("JST", 9 * 60), Map.entry("IST", 5 * 60 + 30), Map.entry("AEST", 10 * 60), Map.entry("AEDT", 11 * 60));
   private static final Pattern PUBLISHED = Pattern.compile("(?i)\\b(published|posted|date|by)\\b");
   private static final Pattern UPDATED = Pattern.compile("(?i)\\b(updated|modified|edited)\\b");
+  /** What a dateline holds besides its date and time: words saying which date, weekdays, reading times, separators. */
+  private static final Pattern DATELINE_WORDS =
+      Pattern.compile(
+          "(?i)\\b(published|updated|posted|last|modified|edited|on|at|date|mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?"
+              + "|\\d+\\s*(min|mins|minutes?)(\\s+read)?|read|reading|time)\\b\\.?|[·|•/—–,:()\\[\\]-]");
 
   private DateFinder() {}
 
@@ -70,17 +75,25 @@ public final class DateFinder {
 
   /** A date (and the time and zone on the same line, if any) in one line. */
   public static Optional<Instant> inLine(String line) {
+    return locate(line).map(Found::instant);
+  }
+
+  /** A date found in a line: the moment it gives and where its date part stands. */
+  public record Found(Instant instant, int start, int end) {}
+
+  /** The first date in a line (ISO first, then month names, then numbers), with the time and zone on the line. */
+  public static Optional<Found> locate(String line) {
     Matcher iso = ISO.matcher(line);
     if (iso.find()) {
       Optional<LocalDate> date = date(iso.group(1), iso.group(2), iso.group(3));
       if (date.isPresent()) {
         if (iso.group(4) != null && iso.group(7) != null) {
           LocalTime time = LocalTime.of(Integer.parseInt(iso.group(4)), Integer.parseInt(iso.group(5)), iso.group(6) == null ? 0 : Integer.parseInt(iso.group(6)));
-          int offset = iso.group(7) == null ? 0 : offsetMinutes(iso.group(7));
-          return Optional.of(date.get().atTime(time).toInstant(ZoneOffset.ofTotalSeconds(offset * 60)));
+          int offset = offsetMinutes(iso.group(7));
+          return Optional.of(new Found(date.get().atTime(time).toInstant(ZoneOffset.ofTotalSeconds(offset * 60)), iso.start(), iso.end()));
         }
         // A time without offset: read it with the zone that may follow ("2022-07-01 08:00 PDT").
-        return Optional.of(withTime(date.get(), line, iso.start(), iso.start() + 10));
+        return Optional.of(new Found(withTime(date.get(), line, iso.start(), iso.start() + 10), iso.start(), iso.start() + 10));
       }
     }
     for (Pattern pattern : List.of(MONTH_FIRST, DAY_FIRST)) {
@@ -90,7 +103,7 @@ public final class DateFinder {
         String month = Integer.toString(month(monthFirst ? m.group(1) : m.group(2)));
         Optional<LocalDate> date = date(m.group(3), month, monthFirst ? m.group(2) : m.group(1));
         if (date.isPresent()) {
-          return Optional.of(withTime(date.get(), line, m.start(), m.end()));
+          return Optional.of(new Found(withTime(date.get(), line, m.start(), m.end()), m.start(), m.end()));
         }
       }
     }
@@ -103,10 +116,25 @@ public final class DateFinder {
       Optional<LocalDate> date =
           date(numeric.group(4), Integer.toString(dayFirst ? second : first), Integer.toString(dayFirst ? first : second));
       if (date.isPresent()) {
-        return Optional.of(withTime(date.get(), line, numeric.start(), numeric.end()));
+        return Optional.of(new Found(withTime(date.get(), line, numeric.start(), numeric.end()), numeric.start(), numeric.end()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A line that is a date and little else, as sites write under or above a headline: "UPDATED 09:15 EST / MARCH 3
+   * 2021", "Posted on 2021-03-03", "March 3, 2021 · 7 min read", "CLOUD | Mar. 3, 2021". Not a line of prose or a
+   * headline that happens to hold a date ("Ten kubectl tricks, Feb. 27, 2019").
+   */
+  public static boolean isDateline(String line) {
+    Optional<Found> found = locate(line);
+    if (found.isEmpty() || line.length() > 100) {
+      return false;
+    }
+    String rest = line.substring(0, found.get().start()) + " " + line.substring(found.get().end());
+    rest = DATELINE_WORDS.matcher(TIME.matcher(rest).replaceAll(" ")).replaceAll(" ");
+    return rest.isBlank() || rest.strip().split("\\s+").length <= 2;
   }
 
   private static Instant withTime(LocalDate date, String line, int dateStart, int dateEnd) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -23,14 +24,14 @@ import org.jsoup.nodes.Element;
 
 /**
  * A text file as an article: {@code .txt}, {@code .md} and {@code .html}/{@code .htm} become the inbox JSON of one
- * article. The title is the HTML {@code <title>} (or first heading), the Markdown heading, or the first line of
- * text that is not page furniture; {@code published_at} is the date in the page's metadata, its first lines or its
- * byline ({@link DateFinder}), else the file's modification time with {@code published_at_inferred: true}; the body
- * is the main text. Pure apart from reading the file: no Kafka, shared by {@code trendmill drop} and ingest.
+ * article. The title is the page's headline: in HTML its own heading (not the site's name), in text the line its
+ * byline or dateline stands by ({@link PageHead}); {@code published_at} is the date in the page's metadata, its
+ * dateline or byline ({@link DateFinder}), else the file's modification time with {@code published_at_inferred:
+ * true}; the author is the byline's name ({@link Byline}); the body is the main text. Pure apart from reading the
+ * file: no Kafka, shared by {@code trendmill drop} and ingest.
  */
 public final class FileArticles {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern BYLINE = Pattern.compile("(?i)^(?:written\\s+)?by\\s+([\\p{L}][\\p{L}.'’-]*(?:\\s+[\\p{L}][\\p{L}.'’-]*){0,3})");
   private static final Pattern MD_HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern MD_SETEXT = Pattern.compile("^(=+|-+)\\s*$");
   private static final Pattern MD_LINK = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");
@@ -103,53 +104,51 @@ public final class FileArticles {
     if (body == null || body.isEmpty()) {
       return Result.skip("no text once markup and page furniture are removed");
     }
-    Instant date = htmlDate(doc).orElse(null);
+    List<String> lines = HtmlText.lines(doc);
+    Optional<PageHead> head = PageHead.around(lines, title);
+    List<String> headLines = head.map(found -> found.metaLines().stream().sorted().map(lines::get).toList()).orElse(List.of());
+    // A <time> in the byline is exact; one elsewhere may belong to a quoted post or a list of other stories.
+    Instant date =
+        metaTagDate(doc)
+            .or(() -> timeDate(doc, time -> headLines.stream().anyMatch(line -> line.contains(time.text().strip()))))
+            .or(() -> head.flatMap(PageHead::date))
+            .or(() -> timeDate(doc, time -> true))
+            .or(() -> textDate(doc))
+            .orElse(null);
+    String author = metadataAuthor(doc).or(() -> head.map(PageHead::author)).orElseGet(() -> markedAuthor(doc));
     boolean inferred = date == null;
     body = withoutLeadingByline(withoutTitle(body, title));
-    return Result.ofArticle(new FileArticle(title, body, inferred ? fileTime : date, inferred, htmlAuthor(doc)));
+    return Result.ofArticle(new FileArticle(title, body, inferred ? fileTime : date, inferred, author));
   }
 
-  /** Plain text or Markdown: the first heading or line is the title; a byline and date below it are read and cut. */
+  /** Plain text or Markdown: the headline ({@link PageHead}), its byline and dateline read and cut, then the text. */
   public static Result fromText(String raw, Instant fileTime, boolean markdown) {
     String text = TextCleaner.cleanText(raw.replace("\uFEFF", ""));
     List<String> lines = new ArrayList<>(text.lines().toList());
     if (markdown) {
       lines = markdownToText(lines);
     }
-    int titleAt = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (!line.isEmpty() && !PageFurniture.isFurnitureLine(line) && !PageFurniture.isRelatedHeading(line)) {
-        titleAt = i;
-        break;
-      }
-    }
-    if (titleAt < 0) {
+    Optional<PageHead> found = PageHead.read(lines);
+    if (found.isEmpty()) {
       return Result.skip("no text");
     }
-    String title = TextCleaner.cleanLine(lines.get(titleAt));
-    String rest = String.join("\n", lines.subList(titleAt + 1, lines.size()));
-    Optional<Instant> date = DateFinder.find(rest);
-    String author = null;
+    PageHead head = found.get();
+    String title = TextCleaner.cleanLine(lines.get(head.titleAt()));
     List<String> bodyLines = new ArrayList<>();
-    int seen = 0;
-    for (String line : rest.split("\n", -1)) {
-      String trimmed = line.strip();
-      if (!trimmed.isEmpty() && seen++ < DateFinder.LINES && isBylineOrDate(trimmed)) {
-        Matcher byline = BYLINE.matcher(trimmed);
-        if (author == null && byline.find()) {
-          author = byline.group(1).strip();
-        }
-        continue;
+    for (int i = head.titleAt() + 1; i < lines.size(); i++) {
+      if (!head.metaLines().contains(i)) {
+        bodyLines.add(lines.get(i));
       }
-      bodyLines.add(line);
     }
-    String body = unwrap(TextCleaner.cleanText(PageFurniture.strip(String.join("\n", bodyLines))));
+    String rest = String.join("\n", bodyLines);
+    // Without a dateline, a date in the first lines of the text itself.
+    Optional<Instant> date = head.date().or(() -> DateFinder.find(rest));
+    String body = unwrap(TextCleaner.cleanText(PageFurniture.strip(rest)));
     if (body.isEmpty()) {
       return Result.skip("no text below the title");
     }
     boolean inferred = date.isEmpty();
-    return Result.ofArticle(new FileArticle(title, body, date.orElse(fileTime), inferred, author));
+    return Result.ofArticle(new FileArticle(title, body, date.orElse(fileTime), inferred, head.author()));
   }
 
   /** Hard-wrapped lines of a paragraph joined into one; list items and blank-line paragraph breaks kept. */
@@ -165,16 +164,6 @@ public final class FileArticles {
       previous = line;
     }
     return out.toString();
-  }
-
-  /** A short line that is a byline or a dateline, not prose. */
-  private static boolean isBylineOrDate(String line) {
-    if (line.length() > 120) {
-      return false;
-    }
-    boolean dated = DateFinder.inLine(line).isPresent();
-    boolean byline = BYLINE.matcher(line).find() && !line.endsWith(".");
-    return byline || (dated && !line.matches(".*[.!?]\\s*$"));
   }
 
   private static List<String> markdownToText(List<String> lines) {
@@ -194,7 +183,7 @@ public final class FileArticles {
     return out;
   }
 
-  private static Optional<Instant> htmlDate(Document doc) {
+  private static Optional<Instant> metaTagDate(Document doc) {
     for (Element meta : doc.select("meta[content]")) {
       String key = meta.attr("property") + meta.attr("name") + meta.attr("itemprop");
       if (!key.isEmpty() && DATE_META.matcher(key).matches()) {
@@ -204,18 +193,26 @@ public final class FileArticles {
         }
       }
     }
+    return Optional.empty();
+  }
+
+  private static Optional<Instant> timeDate(Document doc, Predicate<Element> which) {
     for (Element time : doc.select("article time[datetime], main time[datetime], time[datetime][pubdate], time[datetime]")) {
-      Instant parsed = PublishedAt.parseText(time.attr("datetime").strip());
+      Instant parsed = which.test(time) ? PublishedAt.parseText(time.attr("datetime").strip()) : null;
       if (parsed != null) {
         return Optional.of(parsed);
       }
     }
-    // The byline in the page's text: headings, bylines, date lines and the first paragraphs, in page order.
+    return Optional.empty();
+  }
+
+  /** Without a dateline by the headline: a date in the first text blocks of the article, in page order. */
+  private static Optional<Instant> textDate(Document doc) {
     Element start = doc.selectFirst("article, main, h1");
     Element scope = start == null ? doc.body() : start.tagName().equals("h1") && start.parent() != null ? start.parent() : start;
     List<String> lines = new ArrayList<>();
     for (Element block : scope.select("h1, h2, p, time, span, div:not(:has(div, p)), li")) {
-      String text = block.ownText().isBlank() ? block.text() : block.text();
+      String text = block.text();
       if (!text.isBlank()) {
         lines.add(text.strip());
       }
@@ -226,21 +223,21 @@ public final class FileArticles {
     return DateFinder.find(String.join("\n", lines));
   }
 
-  private static String htmlAuthor(Document doc) {
+  private static Optional<String> metadataAuthor(Document doc) {
     String meta = doc.select("meta[name=author], meta[property=article:author]").attr("content").strip();
-    if (!meta.isEmpty() && !meta.startsWith("http")) {
-      return TextCleaner.cleanLine(meta);
+    return meta.isEmpty() || meta.startsWith("http") ? Optional.empty() : Optional.of(TextCleaner.cleanLine(meta));
+  }
+
+  /** Without a byline by the headline: an element marked as the author's ("by" labels skipped). */
+  private static String markedAuthor(Document doc) {
+    for (Element marked : doc.select("[rel=author], [itemprop=author], .author, .byline, [class*=byline], [class*=author]")) {
+      String text = marked.text().strip();
+      Optional<String> name = Byline.author(text).or(() -> Byline.isLabel(text) || DateFinder.inLine(text).isPresent() ? Optional.empty() : Byline.name(text));
+      if (name.isPresent() && name.get().length() <= 60) {
+        return name.get();
+      }
     }
-    Element byline = doc.selectFirst("[rel=author], [itemprop=author], .author, .byline, [class*=byline], [class*=author]");
-    if (byline == null) {
-      return null;
-    }
-    String text = byline.text().strip();
-    Matcher matcher = BYLINE.matcher(text);
-    if (matcher.find()) {
-      return matcher.group(1).strip();
-    }
-    return text.isEmpty() || text.length() > 60 || DateFinder.inLine(text).isPresent() ? null : text;
+    return null;
   }
 
   private static String withoutTitle(String body, String title) {
@@ -251,15 +248,23 @@ public final class FileArticles {
     return body;
   }
 
+  /** The byline and dateline lines among the body's first lines (the article's container may hold them). */
   private static String withoutLeadingByline(String body) {
-    List<String> lines = new ArrayList<>(body.split("\n", -1).length);
+    List<String> lines = new ArrayList<>(List.of(body.split("\n", -1)));
+    boolean nameNext = false;
     int seen = 0;
-    for (String line : body.split("\n", -1)) {
-      String trimmed = line.strip();
-      if (!trimmed.isEmpty() && seen++ < 3 && isBylineOrDate(trimmed)) {
+    for (int i = 0; i < lines.size() && seen < 4; i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty()) {
         continue;
       }
-      lines.add(line);
+      seen++;
+      if (nameNext && Byline.name(line).isPresent() || line.length() <= 300 && PageHead.isMeta(line)) {
+        nameNext = Byline.isLabel(line);
+        lines.remove(i--);
+      } else {
+        nameNext = false;
+      }
     }
     return TextCleaner.cleanText(String.join("\n", lines));
   }

@@ -1,0 +1,106 @@
+package dev.trendmill.ingest.source;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The author in a byline as pages write it: "By Jane Doe", "BY JANE DOE", "Written by Jane Doe", "Posted on March 3,
+ * 2021 by Jane Doe", "By Jane Doe · March 3, 2021", "By Jane Doe, John Roe (Acme)"; or "by" (or "Written by") at the
+ * end of a line with the name on the next ({@link #isLabel}, {@link #name}); or the name after a reading time in a
+ * dateline ("March 3, 2021 · 6 min · Jane Doe"). Pure.
+ */
+public final class Byline {
+  private static final int MAX_NAME = 300;
+  private static final Pattern BY = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])by:?\\s+");
+  private static final Pattern LABEL = Pattern.compile("(?i)^(.*?)(?<![\\p{L}\\p{N}])(?:by|authors?)\\s*:?$");
+  /** Words that may stand before "by" in a byline: "Written by", "Posted by", "Words by". */
+  private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(written|posted|published|words|reported|story|article|text|blog post|post)?$");
+  /** Where a name ends: a separator, or a date (cut separately). */
+  private static final Pattern NAME_END = Pattern.compile("\\s+[|·•—–/]\\s*|\\s+-\\s+");
+  private static final Pattern TRAILING = Pattern.compile("[\\s,;:|·•—–-]+$");
+  /** What may stand between a name and the date cut off after it: "on", "updated", a weekday, separators. */
+  private static final Pattern BEFORE_DATE =
+      Pattern.compile(
+          "(?i)(?:[\\s,;:|·•—–-]+(?:on|at|updated|published|posted|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\.?)*[\\s,;:|·•—–-]*$");
+  private static final Pattern READING_TIME = Pattern.compile("(?i)^\\d+\\s*(min|mins|minutes?)(\\s+read)?$");
+  private static final Pattern DATELINE_PARTS = Pattern.compile("\\s*[·|•]\\s*");
+  /** First words after "by" that make it prose: "By default, ...", "By using". */
+  private static final Set<String> NOT_NAMES =
+      Set.of("default", "using", "clicking", "continuing", "now", "then", "this", "that", "these", "way", "far", "design", "comparison", "contrast", "submitting", "signing", "subscribing");
+
+  private Byline() {}
+
+  /** The name in a byline that holds one ("By Jane Doe · March 3"), or empty. */
+  public static Optional<String> author(String line) {
+    String text = line.strip();
+    Matcher by = BY.matcher(text);
+    while (by.find()) {
+      String before = text.substring(0, by.start()).strip().replaceAll("[\\s·|•—–,-]+$", "");
+      if (BY_PREFIX.matcher(before).matches() || DateFinder.isDateline(before)) {
+        return name(text.substring(by.end()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "by", "Written by", "Author:" or "3rd March 2021 — Written by": a line whose name is on the next line. */
+  public static boolean isLabel(String line) {
+    Matcher label = LABEL.matcher(line.strip());
+    if (!label.matches()) {
+      return false;
+    }
+    String before = label.group(1).strip().replaceAll("[\\s·|•—–,-]+$", "");
+    return BY_PREFIX.matcher(before).matches() || DateFinder.isDateline(before);
+  }
+
+  /** A name, as it follows "by": cut at a separator or a date, trailing punctuation gone; empty if it reads as prose. */
+  public static Optional<String> name(String text) {
+    String name = text.strip();
+    Matcher end = NAME_END.matcher(name);
+    if (end.find()) {
+      name = name.substring(0, end.start());
+    }
+    Optional<DateFinder.Found> date = DateFinder.locate(name);
+    if (date.isPresent()) {
+      name = BEFORE_DATE.matcher(name.substring(0, date.get().start())).replaceFirst("");
+    }
+    name = TRAILING.matcher(name.strip()).replaceFirst("");
+    return isName(name) ? Optional.of(name) : Optional.empty();
+  }
+
+  /** In a dateline with a reading time, the part that is neither: "March 3, 2021 · 6 min · Jane Doe". */
+  public static Optional<String> inDateline(String line) {
+    String[] parts = DATELINE_PARTS.split(line.strip());
+    boolean readingTime = false;
+    String candidate = null;
+    for (String part : parts) {
+      if (READING_TIME.matcher(part).matches()) {
+        readingTime = true;
+      } else if (DateFinder.locate(part).isEmpty() && !part.isBlank()) {
+        if (candidate != null) {
+          return Optional.empty(); // more than one part: a category, a tag, not clearly the author
+        }
+        candidate = part;
+      }
+    }
+    return readingTime && candidate != null ? name(candidate) : Optional.empty();
+  }
+
+  private static boolean isName(String name) {
+    if (name.isEmpty() || name.length() > MAX_NAME || !Character.isLetterOrDigit(name.codePointAt(0)) && name.charAt(0) != '@') {
+      return false;
+    }
+    String[] words = name.split("[\\s,]+");
+    String first = words[0].toLowerCase(Locale.ROOT);
+    // "By the way" is prose, "By The OpenTelemetry Community" a name.
+    boolean article = first.equals("the") || first.equals("a") || first.equals("an");
+    if (NOT_NAMES.contains(first) || article && (words.length == 1 || Character.isLowerCase(words[1].codePointAt(0)))) {
+      return false;
+    }
+    // A sentence ends with a word and a full stop; a name may end with an initial or "Inc.".
+    return !name.matches("(?s).*\\p{L}{4,}[.!?]$") && !name.contains(": ") && name.split("\\s+").length <= 60;
+  }
+}
