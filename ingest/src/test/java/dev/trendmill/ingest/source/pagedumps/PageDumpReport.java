@@ -35,7 +35,20 @@ public final class PageDumpReport {
 
   /** What reading one dump gave, scored. */
   public record Outcome(
-      PageDump dump, FileArticle article, String skipped, boolean title, boolean date, boolean author, List<String> furnitureLeft, List<String> metaLeft, int bodyLines, int bodyKept) {
+      PageDump dump,
+      FileArticle article,
+      String skipped,
+      boolean title,
+      boolean date,
+      boolean author,
+      List<String> furnitureLeft,
+      List<String> metaLeft,
+      int bodyLines,
+      List<String> bodyLost) {
+    int bodyKept() {
+      return bodyLines - bodyLost.size();
+    }
+
     Half half() {
       return dump.post().half();
     }
@@ -89,7 +102,8 @@ public final class PageDumpReport {
     FileArticle article = result.article();
     if (article == null) {
       int bodyLines = (int) dump.bodyLines().stream().filter(PageDumpReport::countsAsBody).count();
-      return new Outcome(dump, null, result.skipped(), false, false, false, List.of(), List.of(), bodyLines, 0);
+      List<String> lost = dump.bodyLines().stream().filter(PageDumpReport::countsAsBody).toList();
+      return new Outcome(dump, null, result.skipped(), false, false, false, List.of(), List.of(), lost.size(), lost);
     }
     CorpusPost post = dump.post();
     boolean title = fold(article.title()).equals(fold(post.title()));
@@ -99,15 +113,9 @@ public final class PageDumpReport {
     String source = fold(String.join("\n", dump.bodyLines()) + "\n" + post.title());
     List<String> furnitureLeft = dump.furniture().stream().filter(line -> occurrences(body, line) > occurrences(source, line)).toList();
     List<String> metaLeft = dump.metaLines().stream().filter(line -> occurrences(body, line) > occurrences(source, line)).toList();
-    int bodyLines = 0;
-    int bodyKept = 0;
-    for (String line : dump.bodyLines()) {
-      if (countsAsBody(line)) {
-        bodyLines++;
-        bodyKept += body.contains(fold(line)) ? 1 : 0;
-      }
-    }
-    return new Outcome(dump, article, null, title, date, author, furnitureLeft, metaLeft, bodyLines, bodyKept);
+    List<String> bodyLines = dump.bodyLines().stream().filter(PageDumpReport::countsAsBody).toList();
+    List<String> bodyLost = bodyLines.stream().filter(line -> !body.contains(fold(line))).toList();
+    return new Outcome(dump, article, null, title, date, author, furnitureLeft, metaLeft, bodyLines.size(), bodyLost);
   }
 
   /** The post's day, read in UTC or in the zone the page wrote its time in (a date read without its time is midnight UTC). */
@@ -176,7 +184,7 @@ public final class PageDumpReport {
     StringBuilder out = new StringBuilder();
     long posts = outcomes.stream().map(outcome -> outcome.dump().post().url()).distinct().count();
     out.append(String.format("Page dumps: %d files from %d corpus posts, on %d sites, as .html and .txt%n", outcomes.size(), posts, SiteTemplates.ALL.size()));
-    out.append(String.format("%-30s %6s %8s %8s %8s %18s %16s %10s %7s%n", "", "dumps", "title", "date", "author", "furniture left", "byline left", "body kept", "skipped"));
+    out.append(String.format("%-30s %6s %8s %8s %8s %18s %16s %10s %7s%n", "", "dumps", "title", "date", "author", "furniture left", "byline left", "post kept", "skipped"));
     row(out, "DEV", figures(Half.DEV));
     row(out, "TEST", figures(Half.TEST));
     row(out, "  TEST, seen sites", figures(o -> o.half() == Half.TEST && !o.dump().site().heldOut()));
@@ -238,6 +246,9 @@ public final class PageDumpReport {
     }
     for (String line : o.metaLeft()) {
       out.append(where).append("BYLINE left \"").append(clip(line)).append("\"\n");
+    }
+    for (String line : o.bodyLost()) {
+      out.append(where).append("POST LINE lost \"").append(clip(line)).append("\"\n");
     }
   }
 
