@@ -190,12 +190,40 @@ public final class HtmlText {
     if (best == null) {
       return body;
     }
-    // A container one level up that also holds paragraphs of the article (split by a subheading box) is the main one.
+    // A container whose one child holds nearly all its text (an article of lists, scored low, beside a promo box or a
+    // sponsors list whose paragraphs scored the container) is that child.
+    best = dominantChild(best);
+    // A container one level up whose other children hold paragraphs of the article too (split by a subheading box)
+    // is the main one; not one that scores by its class name and a tip line or a sponsors box beside the article.
     Element parent = best.parent();
     if (parent != null && parent != body.parent() && scores.getOrDefault(parent, 0.0) * (1 - linkDensity(parent)) >= bestScore * 0.75) {
-      return parent;
+      int inside = textWithin(best);
+      if (textWithin(parent) - inside >= inside / 2) {
+        return parent;
+      }
     }
     return best;
+  }
+
+  private static Element dominantChild(Element container) {
+    int total = textWithin(container);
+    for (Element child : container.children()) {
+      String tag = child.tagName();
+      boolean box = tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("main");
+      if (box && total > 0 && textWithin(child) >= total * 0.85) {
+        return child;
+      }
+    }
+    return container;
+  }
+
+  /** The text of an element's paragraphs, list items, quotes, code and cells, in characters. */
+  private static int textWithin(Element element) {
+    int length = 0;
+    for (Element block : element.select("p, li, pre, blockquote, td, dd")) {
+      length += block.ownText().length();
+    }
+    return length;
   }
 
   private static double initialScore(Element element) {

@@ -20,14 +20,18 @@ public final class PageFurniture {
               + "([\\s|·•/,:-]+(share( on)?|tweet|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|e-mail|print|copy( the)? link|pinterest|mastodon|bluesky))*[\\s:]*$");
   private static final Pattern PROMPT =
       Pattern.compile(
-          "(?i)\\b(sign in|log in|login|sign up|subscribe|subscription|newsletter|create (a |your )?(free )?account|already a (member|subscriber)|register (now|for free)|unlock (this|full) (article|story)|become a member|support our journalism)\\b");
+          "(?i)\\b(sign in|log in|login|sign up|subscribe|subscription|newsletter|create (a |your )?(free )?account|already a (member|subscriber)|register (now|for free)|unlock (this|full) (article|story)|become a member|support our journalism)\\b"
+              // Not a name in code or a possessive: "Subscription.Spec.Channel", "Fix Subscription's channel".
+              + "(?![.'’]\\p{L})");
   private static final Pattern COOKIES =
       Pattern.compile("(?i)\\b(cookies?|cookie policy|consent)\\b.*\\b(accept|agree|use|settings|manage|preferences)\\b|\\b(accept|reject) (all )?cookies\\b");
   private static final Pattern AGE =
       Pattern.compile("(?i)\\b(\\d+|an?|one)\\s*(s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?)\\s+ago\\b|\\b(just now|yesterday)\\s*$");
   private static final Pattern RELATED_HEADING =
       Pattern.compile(
-          "(?i)^(related( articles| stories| posts| coverage| reading| content)?|more (from|stories|news|on this|in)\\b.*|read (more|next|also)|see also|you (may|might) also like|recommended( for you| reading)?|trending( now| stories)?|most (read|popular|viewed)|popular( now| stories)?|latest (news|stories|headlines)|top stories|further reading|editor'?s picks|what to read next)\\s*:?\\s*$");
+          "(?i)^(related( articles| stories| posts| coverage| reading| content)?|more (from|stories|news|on this|in)\\b.*|read (more|next|also)|see also|you (may|might) also like|recommended( for you| reading)?|trending( now| stories)?|most (read|popular|viewed)|popular( now| stories)?|latest (news|stories|headlines)|top stories|further reading|editor'?s picks|what to read next|keep reading"
+              // A site's table of contents opens a block of the article's own headings, links at the top of the page.
+              + "|in this (article|post|story)|on this page)\\s*:?\\s*$");
   private static final String NAV_SEPARATOR_CHARS = "|·•›»";
   private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[" + NAV_SEPARATOR_CHARS + "]\\s*");
   private static final Pattern SINGLE_WORDS =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trendmill.ingest.normalize.HtmlText;
 import dev.trendmill.ingest.normalize.PageFurniture;
+import dev.trendmill.ingest.normalize.PageTail;
 import dev.trendmill.ingest.normalize.PublishedAt;
 import dev.trendmill.ingest.normalize.TextCleaner;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class FileArticles {
             .orElse(null);
     String author = metadataAuthor(doc).or(() -> head.map(PageHead::author)).orElseGet(() -> markedAuthor(doc));
     boolean inferred = date == null;
-    body = withoutLeadingByline(withoutTitle(body, title));
+    body = TextCleaner.cleanText(PageTail.cut(withoutLeadingByline(withoutTitle(body, title))));
     return Result.ofArticle(new FileArticle(title, body, inferred ? fileTime : date, inferred, author));
   }
 
@@ -143,7 +144,7 @@ public final class FileArticles {
     String rest = String.join("\n", bodyLines);
     // Without a dateline, a date in the first lines of the text itself.
     Optional<Instant> date = head.date().or(() -> DateFinder.find(rest));
-    String body = unwrap(TextCleaner.cleanText(PageFurniture.strip(rest)));
+    String body = unwrap(TextCleaner.cleanText(PageFurniture.strip(PageTail.cut(rest))));
     if (body.isEmpty()) {
       return Result.skip("no text below the title");
     }
@@ -240,10 +241,16 @@ public final class FileArticles {
     return null;
   }
 
+  /** The body from below its headline: the article's container may also hold the category label above it. */
   private static String withoutTitle(String body, String title) {
-    String first = body.lines().findFirst().orElse("");
-    if (first.strip().equalsIgnoreCase(title)) {
-      return TextCleaner.cleanText(body.substring(body.indexOf(first) + first.length()));
+    List<String> lines = List.of(body.split("\n", -1));
+    int seen = 0;
+    for (int i = 0; i < lines.size() && seen < 6; i++) {
+      String line = lines.get(i).strip();
+      if (line.equalsIgnoreCase(title)) {
+        return TextCleaner.cleanText(String.join("\n", lines.subList(i + 1, lines.size())));
+      }
+      seen += line.isEmpty() ? 0 : 1;
     }
     return body;
   }
