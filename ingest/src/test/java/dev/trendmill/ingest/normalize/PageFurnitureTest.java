@@ -37,4 +37,10 @@ final class PageFurnitureTest {
   void proseStays(String line) {
     assertThat(PageFurniture.isFurnitureLine(line)).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"KReference.Group can now be used in Subscription.Spec.Channel (#5520)", "Fix Subscription's channel to use the new type"})
+  void aPromptWordInsideANameInCodeIsNoPrompt(String line) {
+    assertThat(PageFurniture.isFurnitureLine(line)).isFalse();
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Dates as bylines write them: month names and numbers, weekdays, times before or after, zones. */
@@ -44,5 +45,17 @@ final class DateFinderTest {
     assertThat(DateFinder.find("Version 2.13.45 ships in May with 300 fixes")).isEmpty();
     assertThat(DateFinder.find("February 30 2021")).isEmpty();
     assertThat(DateFinder.find(null)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UPDATED 09:15 EST / MARCH 3 2021", "Posted on 2021-03-03", "March 3, 2021 · 7 min read", "CLOUD | Mar. 3, 2021 4:05 PM PST", "Wednesday, March 3rd, 2021"})
+  void aDatelineIsADateAndLittleElse(String line) {
+    assertThat(DateFinder.isDateline(line)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Ten tricks for your cluster, Feb. 27, 2019", "By Jane Doe · March 3, 2021", "The release of March 3 2021 fixed the scheduler.", "No date here"})
+  void aLineWithMoreThanADateIsNoDateline(String line) {
+    assertThat(DateFinder.isDateline(line)).isFalse();
   }
 }

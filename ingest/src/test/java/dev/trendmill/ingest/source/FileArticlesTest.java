@@ -121,4 +121,54 @@ final class FileArticlesTest {
     assertThat(page.title()).isEqualTo("Caf\uFFFD news");
     assertThat(page.body()).contains("opened on");
   }
+
+  @Test
+  void aPageWhoseTitleIsTheSitesNameGivesItsHeadlineAndTheBylineUnderIt() {
+    String html =
+        "<html><head><title>Blog | Northwind</title></head><body><div class=\"site-nav\"><a>Northwind</a> <a>Docs</a></div><div class=\"post\">"
+            + "<p><a href=\"/blog\">Back to the blog</a></p><span>ENGINEERING</span><h1>Scaling the control plane</h1>"
+            + "<div><p>Written by</p><p>Jane Doe</p></div><p>Published on March 3, 2021</p><div class=\"text\">"
+            + "<p>The control plane now serves ten thousand tenants, after a year of work on its storage and its schedulers.</p>"
+            + "<p>What broke first was the watch cache, which held every object of every tenant in memory.</p></div></div></body></html>";
+
+    FileArticles.FileArticle page = FileArticles.fromHtml(html, Instant.parse("2030-01-01T00:00:00Z")).article();
+
+    assertThat(page.title()).isEqualTo("Scaling the control plane");
+    assertThat(page.publishedAt()).isEqualTo(Instant.parse("2021-03-03T00:00:00Z"));
+    assertThat(page.author()).isEqualTo("Jane Doe");
+    assertThat(page.body()).startsWith("The control plane now serves").doesNotContain("Written by", "Jane Doe", "Published on", "ENGINEERING");
+  }
+
+  @Test
+  void theSitesNameInAHeaderHeadingIsNotTheTitle() {
+    String html =
+        "<html><head><title>DevDays Berlin – Blog</title></head><body><header><h1 class=\"brand\">DevDays Berlin</h1></header>"
+            + "<div class=\"content\"><h2>What we learned this year</h2><p>12.05.2021</p>"
+            + "<div><p>Two days of talks about build pipelines, on-call and the cost of flaky tests, with more open spaces than ever.</p></div></div></body></html>";
+
+    FileArticles.FileArticle page = FileArticles.fromHtml(html, Instant.parse("2030-01-01T00:00:00Z")).article();
+
+    assertThat(page.title()).isEqualTo("What we learned this year");
+    assertThat(page.publishedAt()).isEqualTo(Instant.parse("2021-05-12T00:00:00Z"));
+  }
+
+  @Test
+  void textCopiedOutOfABrowserLosesTheSitesHeadAndTail() {
+    String text =
+        String.join(
+            "\n", "Sign in", "THE DAILY STACK", "News", "Cloud", "OBSERVABILITY", "Tracing goes mainstream at last", "", "by", "Jane Doe",
+            "UPDATED 09:15 EST / MARCH 3 2021", "", "Share Facebook Twitter Email", "",
+            "Tracing was once the preserve of a few large companies, and it is now a feature that every observability vendor ships on day one.",
+            "", "That is the finding of a survey published this week.", "", "Related stories", "Five takeaways from the survey 3 hours ago",
+            "Trending", "The quiet rise of eBPF", "Get the day's top stories in your inbox.", "Sign up", "About us", "Careers",
+            "© 2024 The Daily Stack. All rights reserved.");
+
+    FileArticles.FileArticle page = FileArticles.fromText(text, Instant.parse("2030-01-01T00:00:00Z"), false).article();
+
+    assertThat(page.title()).isEqualTo("Tracing goes mainstream at last");
+    assertThat(page.publishedAt()).isEqualTo(Instant.parse("2021-03-03T14:15:00Z"));
+    assertThat(page.publishedAtInferred()).isFalse();
+    assertThat(page.author()).isEqualTo("Jane Doe");
+    assertThat(page.body()).startsWith("Tracing was once the preserve").endsWith("published this week.");
+  }
 }
