@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,11 +112,27 @@ public final class PageDumpReport {
     boolean author = post.author() == null ? article.author() == null : article.author() != null && nameKey(article.author()).equals(nameKey(post.author()));
     String body = fold(article.body());
     String source = fold(String.join("\n", dump.bodyLines()) + "\n" + post.title());
-    List<String> furnitureLeft = dump.furniture().stream().filter(line -> occurrences(body, line) > occurrences(source, line)).toList();
+    List<String> furnitureLeft = left(body, source, dump.furniture());
     List<String> metaLeft = dump.metaLines().stream().filter(line -> occurrences(body, line) > occurrences(source, line)).toList();
     List<String> bodyLines = dump.bodyLines().stream().filter(PageDumpReport::countsAsBody).toList();
     List<String> bodyLost = bodyLines.stream().filter(line -> !body.contains(fold(line))).toList();
     return new Outcome(dump, article, null, title, date, author, furnitureLeft, metaLeft, bodyLines.size(), bodyLost);
+  }
+
+  /**
+   * The furniture lines still in the body (more often than the post itself has them), longest first, each found one
+   * taken out before the next is looked for: "Tickets" is not counted again inside "Tickets go on sale in spring."
+   */
+  private static List<String> left(String body, String source, List<String> furniture) {
+    List<String> left = new ArrayList<>();
+    String rest = body;
+    for (String line : furniture.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+      if (occurrences(rest, line) > occurrences(source, line)) {
+        left.add(line);
+        rest = rest.replace(fold(line), " ");
+      }
+    }
+    return left;
   }
 
   /** The post's day, read in UTC or in the zone the page wrote its time in (a date read without its time is midnight UTC). */
