@@ -28,7 +28,9 @@ public final class HtmlText {
       "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, input, select, textarea, dialog, menu, object, embed, canvas, figure > img, [hidden], [aria-hidden=true], [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=dialog]";
   private static final Pattern FURNITURE_CLASS =
       Pattern.compile(
-          "(?i)(^|[\\s_-])(nav|navbar|menu|breadcrumbs?|masthead|site-header|footer|sidebar|related|recommended|more-stories|read-next|share|sharing|social|subscribe|subscription|newsletter|signup|sign-up|login|paywall|cookie|consent|gdpr|banner|promo|advert|ads?|sponsor|comments?|disqus|popup|modal|widget|tags|trending|most-read|outbrain|taboola)([\\s_-]|$)");
+          "(?i)(^|[\\s_-])((nav|navbar|menu|breadcrumbs?|masthead|site-header|footer|sidebar|more-stories|read-next|subscribe|subscription|signup|sign-up|login|paywall|consent|gdpr|banner|advert|ads?|comments?|disqus|popup|modal|widget|tags|likes?|most-read|outbrain|taboola)([\\s_-]|$)"
+              // Words that also start a compound class: "relatedposts", "sharedaddy", "sponsored".
+              + "|(related|recommended|share|sharing|social|newsletter|cookie|promo|sponsor|trending)[\\p{Alnum}]*([\\s_-]|$))");
   private static final Pattern POSITIVE_CLASS =
       Pattern.compile("(?i)(article|body|content|entry|main|page|post|story|text|blog)");
   private static final Pattern SITE_BRAND = Pattern.compile("(?i)(^|[\\s_-])(logo|brand|site-title|site-name|masthead|navbar|site-header)([\\s_-]|$)");

@@ -17,7 +17,7 @@ public final class PageFurniture {
   private static final Pattern SHARE =
       Pattern.compile(
           "(?i)^(share( this( article| story| post)?)?( on)?|tweet|facebook|twitter|linkedin|reddit|whatsapp|telegram|email|e-mail|print|copy( the)? link|pinterest|mastodon|bluesky)"
-              + "([\\s|·•/,:-]+(share( on)?|tweet|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|e-mail|print|copy( the)? link|pinterest|mastodon|bluesky))*[\\s:]*$");
+              + "([\\s|·•/,:-]+(share( on)?|tweet|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|e-mail|print|save|comments?|copy( the)? link|pinterest|mastodon|bluesky))*[\\s:]*$");
   private static final Pattern PROMPT =
       Pattern.compile(
           "(?i)\\b(sign in|log in|login|sign up|subscribe|subscription|newsletter|create (a |your )?(free )?account|already a (member|subscriber)|register (now|for free)|unlock (this|full) (article|story)|become a member|support our journalism)\\b"

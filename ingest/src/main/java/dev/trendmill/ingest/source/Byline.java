@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The author in a byline as pages write it: "By Jane Doe", "BY JANE DOE", "Written by Jane Doe", "Posted on March 3,
  * 2021 by Jane Doe", "By Jane Doe · March 3, 2021", "By Jane Doe, John Roe (Acme)"; or "by" (or "Written by") at the
- * end of a line with the name on the next ({@link #isLabel}, {@link #name}); or the name after a reading time in a
- * dateline ("March 3, 2021 · 6 min · Jane Doe"). Pure.
+ * end of a line with the name on the next ({@link #isLabel}, {@link #name}); or the name in a dateline, after a dash
+ * or beside a reading time ("March 3, 2021 — Jane Doe", "March 3, 2021 · 6 min · Jane Doe"). Pure.
  */
 public final class Byline {
   private static final int MAX_NAME = 300;
@@ -27,6 +27,7 @@ public final class Byline {
           "(?i)(?:[\\s,;:|·•—–-]+(?:on|at|updated|published|posted|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\.?)*[\\s,;:|·•—–-]*$");
   private static final Pattern READING_TIME = Pattern.compile("(?i)^\\d+\\s*(min|mins|minutes?)(\\s+read)?$");
   private static final Pattern DATELINE_PARTS = Pattern.compile("\\s*[·|•]\\s*");
+  private static final Pattern DASHED_NAME = Pattern.compile("(.+?)\\s+[—–]\\s+([^—–·|•]+)");
   /** First words after "by" that make it prose: "By default, ...", "By using". */
   private static final Set<String> NOT_NAMES =
       Set.of("default", "using", "clicking", "continuing", "now", "then", "this", "that", "these", "way", "far", "design", "comparison", "contrast", "submitting", "signing", "subscribing");
@@ -71,9 +72,18 @@ public final class Byline {
     return isName(name) ? Optional.of(name) : Optional.empty();
   }
 
-  /** In a dateline with a reading time, the part that is neither: "March 3, 2021 · 6 min · Jane Doe". */
+  /**
+   * The name in a dateline: after a dash that follows the date ("March 3, 2021 — Jane Doe"), or beside a reading time
+   * ("March 3, 2021 · 6 min · Jane Doe"). A part before the date, or set off by a dot without a reading time, is a
+   * category ("Engineering · March 3, 2021").
+   */
   public static Optional<String> inDateline(String line) {
-    String[] parts = DATELINE_PARTS.split(line.strip());
+    String text = line.strip();
+    Matcher dash = DASHED_NAME.matcher(text);
+    if (dash.matches() && DateFinder.isDateline(dash.group(1)) && DateFinder.locate(dash.group(2)).isEmpty() && !READING_TIME.matcher(dash.group(2)).matches()) {
+      return name(dash.group(2));
+    }
+    String[] parts = DATELINE_PARTS.split(text);
     boolean readingTime = false;
     String candidate = null;
     for (String part : parts) {

@@ -107,15 +107,7 @@ public final class FileArticles {
     }
     List<String> lines = HtmlText.lines(doc);
     Optional<PageHead> head = PageHead.around(lines, title);
-    List<String> headLines = head.map(found -> found.metaLines().stream().sorted().map(lines::get).toList()).orElse(List.of());
-    // A <time> in the byline is exact; one elsewhere may belong to a quoted post or a list of other stories.
-    Instant date =
-        metaTagDate(doc)
-            .or(() -> timeDate(doc, time -> headLines.stream().anyMatch(line -> line.contains(time.text().strip()))))
-            .or(() -> head.flatMap(PageHead::date))
-            .or(() -> timeDate(doc, time -> true))
-            .or(() -> textDate(doc))
-            .orElse(null);
+    Instant date = htmlDate(doc, lines, head).orElse(null);
     String author = metadataAuthor(doc).or(() -> head.map(PageHead::author)).orElseGet(() -> markedAuthor(doc));
     boolean inferred = date == null;
     body = TextCleaner.cleanText(PageTail.cut(withoutLeadingByline(withoutTitle(body, title))));
@@ -184,6 +176,19 @@ public final class FileArticles {
     return out;
   }
 
+  /**
+   * An HTML page's date: its metadata, a {@code <time>} in the byline (exact), the dateline by the headline, any other
+   * {@code <time>} (it may belong to a quoted post or a list of other stories), a date in the article's first blocks.
+   */
+  private static Optional<Instant> htmlDate(Document doc, List<String> lines, Optional<PageHead> head) {
+    List<String> headLines = head.map(found -> found.metaLines().stream().sorted().map(lines::get).toList()).orElse(List.of());
+    return metaTagDate(doc)
+        .or(() -> timeDate(doc, time -> headLines.stream().anyMatch(line -> line.contains(time.text().strip()))))
+        .or(() -> head.flatMap(PageHead::date))
+        .or(() -> timeDate(doc, time -> true))
+        .or(() -> textDate(doc));
+  }
+
   private static Optional<Instant> metaTagDate(Document doc) {
     for (Element meta : doc.select("meta[content]")) {
       String key = meta.attr("property") + meta.attr("name") + meta.attr("itemprop");
@@ -232,6 +237,9 @@ public final class FileArticles {
   /** Without a byline by the headline: an element marked as the author's ("by" labels skipped). */
   private static String markedAuthor(Document doc) {
     for (Element marked : doc.select("[rel=author], [itemprop=author], .author, .byline, [class*=byline], [class*=author]")) {
+      if (marked.closest("form, [class*=comment], [id*=comment]") != null) {
+        continue; // a comment form's "Name *" field
+      }
       String text = marked.text().strip();
       Optional<String> name = Byline.author(text).or(() -> Byline.isLabel(text) || DateFinder.inLine(text).isPresent() ? Optional.empty() : Byline.name(text));
       if (name.isPresent() && name.get().length() <= 60) {
