@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class PageDumpsTest {
   // Just under the TEST half's figures as measured; the parser was tuned on the DEV half only.
-  private static final double TITLE_FLOOR = 0.97;
+  private static final double TITLE_FLOOR = 0.93;
   private static final double DATE_FLOOR = 0.99;
-  private static final double AUTHOR_FLOOR = 0.91;
-  private static final double FURNITURE_LEFT_CEILING = 0.045;
+  private static final double AUTHOR_FLOOR = 0.80;
+  private static final double FURNITURE_LEFT_CEILING = 0.025;
   private static final double BODY_KEPT_FLOOR = 0.96;
 
   @TempDir Path temp;
