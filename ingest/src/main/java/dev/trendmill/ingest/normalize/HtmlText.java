@@ -290,7 +290,11 @@ public final class HtmlText {
           flush(loose, blocks);
           collectBlocks(el, blocks, withLinkLists);
         } else {
-          loose.append(el.text());
+          // text() trims: the spaces at the element's edges separate it from its neighbours ("2021<span> by Jane</span>").
+          String whole = el.wholeText();
+          boolean spaceBefore = !whole.isEmpty() && Character.isWhitespace(whole.charAt(0));
+          boolean spaceAfter = !whole.isEmpty() && Character.isWhitespace(whole.charAt(whole.length() - 1));
+          loose.append(spaceBefore ? " " : "").append(el.text()).append(spaceAfter ? " " : "");
         }
       }
     }

@@ -16,8 +16,8 @@ public final class PageFurniture {
 
   private static final Pattern SHARE =
       Pattern.compile(
-          "(?i)^(share( this( article| story| post)?)?( on)?|tweet|facebook|twitter|linkedin|reddit|whatsapp|telegram|email|e-mail|print|copy( the)? link|pinterest|mastodon|bluesky)"
-              + "([\\s|·•/,:-]+(share( on)?|tweet|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|e-mail|print|save|comments?|copy( the)? link|pinterest|mastodon|bluesky))*[\\s:]*$");
+          "(?i)^(\\d+[\\s|·•/,:-]+)*(share( this( article| story| post)?)?( on)?|tweet|facebook|twitter|linkedin|reddit|whatsapp|telegram|email|e-mail|print|copy( the)? link|pinterest|mastodon|bluesky|comments?( \\(\\d+\\))?)"
+              + "([\\s|·•/,:-]+(share( on)?|tweet|facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|e-mail|print|save|comments?( \\(\\d+\\))?|copy( the)? link|pinterest|mastodon|bluesky|\\d+))*[\\s:]*$");
   private static final Pattern PROMPT =
       Pattern.compile(
           "(?i)\\b(sign in|log in|login|sign up|subscribe|subscription|newsletter|create (a |your )?(free )?account|already a (member|subscriber)|register (now|for free)|unlock (this|full) (article|story)|become a member|support our journalism)\\b"
@@ -29,14 +29,14 @@ public final class PageFurniture {
       Pattern.compile("(?i)\\b(\\d+|an?|one)\\s*(s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?)\\s+ago\\b|\\b(just now|yesterday)\\s*$");
   private static final Pattern RELATED_HEADING =
       Pattern.compile(
-          "(?i)^(related( articles| stories| posts| coverage| reading| content)?|more (from|stories|news|on this|in)\\b.*|read (more|next|also)|see also|you (may|might) also like|recommended( for you| reading)?|trending( now| stories)?|most (read|popular|viewed)|popular( now| stories)?|latest (news|stories|headlines)|top stories|further reading|editor'?s picks|what to read next|keep reading"
+          "(?i)^(related( articles| stories| posts| coverage| reading| content)?|more (from|stories|news|on this|in)\\b.*|read (more|next|also)|see also|you (may|might) also like|recommended( for you| reading)?|trending( now| stories)?|most (read|popular|viewed)|popular( now| stories)?|latest (news|stories|headlines)|top stories|further reading|editor'?s picks|what to read next|keep reading|more like (this|these)|upcoming (events|meetups|talks|sessions)"
               // A site's table of contents opens a block of the article's own headings, links at the top of the page.
               + "|in this (article|post|story)|on this page)\\s*:?\\s*$");
   private static final String NAV_SEPARATOR_CHARS = "|·•›»";
   private static final Pattern NAV_SEPARATORS = Pattern.compile("\\s*[" + NAV_SEPARATOR_CHARS + "]\\s*");
   private static final Pattern SINGLE_WORDS =
       Pattern.compile(
-          "(?i)^(advertisement|sponsored( content)?|skip to (main )?content|menu|search|home|back to top|comments?( \\(\\d+\\))?|\\d+ comments?|show comments|leave a comment|image:.*|photo:.*|getty images|read more|continue reading|load more|previous( article)?|next( article)?|tags?:.*|filed under:?.*|all rights reserved.*|©.*|copyright .*|terms( of (use|service))?|privacy( policy)?|contact us|about us)\\s*$");
+          "(?i)^(advertisement|sponsored( content)?|skip to (main )?content|menu|search|home|back to top|comments?( \\(\\d+\\))?|\\d+ comments?|show comments|leave a comment|images?:.*|photos?:.*|getty images|read more|continue reading|load more|previous( article)?|next( article)?|tags?:.*|filed under:?.*|all rights reserved.*|©.*|copyright .*|terms( of (use|service))?|privacy( policy)?|contact us|about us)\\s*$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”']\\s*$");
 
   // What each search needs on a line before it runs (PageFurnitureTest pins each word).
@@ -73,6 +73,12 @@ public final class PageFurniture {
     }
     // "By Jane Doe · 3 hours ago" or "2 hours ago": the byline and age of some other headline.
     return text.length() < 80 && containsAny(lower, AGE_WORDS) && AGE.matcher(text).find();
+  }
+
+  /** A line holding a sign-in, sign-up, subscribe or newsletter prompt, however long: for where a page's tail begins. */
+  public static boolean hasPrompt(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    return containsAny(lower, PROMPT_WORDS) && PROMPT.matcher(line).find();
   }
 
   /** One intrinsic search per separator, where a stream over the line's chars ran a lambda for each (every line). */

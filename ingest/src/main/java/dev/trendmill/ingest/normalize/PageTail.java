@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * Where an article stops on a page whose text runs on into the site's tail: the first end marker (a share row, a
  * tags line, a "Related" heading, a comment form, a newsletter prompt, pagination, the footer's copyright) after which
  * no paragraph of prose follows and little text is left (a tail is short; release notes after an "Advertisement" line
- * are not), moved up over the short blocks just above it that open with a heading ("Missed a
- * session?", "Thank you to our sponsors"). Everything from there on is the tail. A post's own closing lines stay when
- * they are sentences ("See you in Detroit!"); a closing line that reads like a heading may go with the tail. Pure.
+ * are not), moved up over the short blocks just above it that open with a heading or a prompt ("Missed a session?",
+ * "Thank you to our sponsors", "Thanks for reading! Subscribe for free..."). Everything from there on is the tail. A
+ * post's own closing lines stay when they are sentences ("See you in Detroit!"); a closing line that reads like a
+ * heading may go with the tail. Pure.
  */
 public final class PageTail {
   /** A line this long that ends a sentence is a paragraph of prose: the tail has not begun above it. */
@@ -75,7 +76,7 @@ public final class PageTail {
     }
     int start = marker;
     for (int i = top; i < marker; i++) {
-      if (isHeading(lines[i].strip())) {
+      if (isHeading(lines[i].strip()) || PageFurniture.hasPrompt(lines[i])) {
         start = i;
         break;
       }

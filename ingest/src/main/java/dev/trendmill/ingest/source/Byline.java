@@ -16,8 +16,14 @@ public final class Byline {
   private static final int MAX_NAME = 300;
   private static final Pattern BY = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])by:?\\s+");
   private static final Pattern LABEL = Pattern.compile("(?i)^(.*?)(?<![\\p{L}\\p{N}])(?:by|authors?)\\s*:?$");
-  /** Words that may stand before "by" in a byline: "Written by", "Posted by", "Words by". */
-  private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(written|posted|published|words|reported|story|article|text|blog post|post)?$");
+  /** Words that may stand before "by" in a byline: "Written by", "Posted by", "Recap by", "Guest post by". */
+  private static final Pattern BY_PREFIX =
+      Pattern.compile(
+          "(?i)^(guest )?(written|posted|published|words|reported|story|article|text|blog post|post|recap|report|interview|review|notes|analysis|column|essay|summary)?$");
+  /** A user name standing for a name: "jdoe", "jane-doe". */
+  private static final Pattern HANDLE = Pattern.compile("[a-z][a-z0-9_-]{1,38}");
+  /** Words a name may hold in lower case: "Jane van Doe", "Jane Doe and John Roe". */
+  private static final Set<String> NAME_PARTICLES = Set.of("and", "&", "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al");
   /** Where a name ends: a separator, or a date (cut separately). */
   private static final Pattern NAME_END = Pattern.compile("\\s+[|·•—–/]\\s*|\\s+-\\s+");
   private static final Pattern TRAILING = Pattern.compile("[\\s,;:|·•—–-]+$");
@@ -97,6 +103,46 @@ public final class Byline {
       }
     }
     return readingTime && candidate != null ? name(candidate) : Optional.empty();
+  }
+
+  /**
+   * A line that is only a name, as a byline without "by" writes it: "Jane Doe", "Jane Doe (Acme), John Roe", "jdoe":
+   * capitalised words (or one handle per name), no digits or sentence outside an affiliation's parentheses, at least
+   * one name of two words or a handle. A headline in title case may read the same, so callers decide by where the
+   * line stands.
+   */
+  public static boolean isBareName(String line) {
+    String text = line.strip();
+    String names = withoutAffiliations(text);
+    if (text.isEmpty() || text.length() > 200 || !isName(text) || names.matches("(?s).*[\\d.!?:;\"“”].*")) {
+      return false;
+    }
+    boolean named = false;
+    for (String name : names.split(",|\\s+and\\s+|\\s+&\\s+")) {
+      String[] words = name.strip().split("\\s+");
+      if (name.isBlank()) {
+        continue;
+      }
+      if (words.length == 1 && HANDLE.matcher(words[0]).matches()) {
+        named = true;
+        continue;
+      }
+      if (words.length > 4) {
+        return false;
+      }
+      for (String word : words) {
+        if (!Character.isUpperCase(word.codePointAt(0)) && !NAME_PARTICLES.contains(word)) {
+          return false;
+        }
+      }
+      named |= words.length >= 2;
+    }
+    return named;
+  }
+
+  /** The names alone: "Jane Doe (Acme), John Roe" is "Jane Doe , John Roe". */
+  public static String withoutAffiliations(String names) {
+    return names.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").strip();
   }
 
   private static boolean isName(String name) {

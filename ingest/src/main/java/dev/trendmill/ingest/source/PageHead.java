@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The head of a page read as lines (text copied out of a browser, or an HTML page's text blocks): the headline, and
  * the byline and dateline around it. Above the headline stand the site's name, its menus, a category label, a "Back
  * to the blog" link or a breadcrumb; the headline is the line that a byline or dateline follows (or, with the date
- * above it, that one precedes); below it come the byline ("By Jane Doe", or "by" with the name on the next line)
- * and the dateline, until the text begins. Pure.
+ * above it, that one precedes); below it come the byline ("By Jane Doe", "by" with the name on the next line, or a
+ * bare name above the dateline) and the dateline, until the text begins. Pure.
  *
  * @param titleAt the headline's index in the lines
  * @param date the date of the dateline below the headline (a "published" one first), else of one just above it
@@ -67,7 +67,26 @@ public record PageHead(int titleAt, Optional<Instant> date, String author, Set<I
     if (best < 0) {
       return Optional.empty();
     }
+    if (bestScore > 0 && isBylineName(lines, best)) {
+      best = neighbour(lines, best, -1); // the headline stands above its byline's bare name
+    }
     return Optional.of(around(lines, bestScore > 0 || firstPlain < 0 ? best : firstPlain));
+  }
+
+  /**
+   * A name on its own line with the dateline below it and, above it, a longer line that is no furniture or meta: the
+   * headline and its byline without "by" ("Jane Doe" / "March 3, 2021"). A short title-case headline under a category
+   * ("Event recap" / "Subquery Support") stays the headline.
+   */
+  private static boolean isBylineName(List<String> lines, int at) {
+    String line = lines.get(at).strip();
+    int next = neighbour(lines, at, 1);
+    int above = neighbour(lines, at, -1);
+    if (!Byline.isBareName(line) || next < 0 || !isDateline(lines.get(next).strip()) || above < 0) {
+      return false;
+    }
+    String headline = lines.get(above).strip();
+    return !isMeta(headline) && !isLabel(headline) && headline.length() > Byline.withoutAffiliations(line).length();
   }
 
   /** The byline and dateline around a headline already known (an HTML page's heading); empty if no line is it. */
@@ -110,6 +129,9 @@ public record PageHead(int titleAt, Optional<Instant> date, String author, Set<I
         meta.add(i);
         datelines.add(line);
         author = author == null ? Byline.inDateline(line).orElse(null) : author;
+      } else if (author == null && isBylineName(lines, i)) {
+        meta.add(i);
+        author = line;
       } else if (!isFurniture(line) && !isLabel(line)) {
         break; // the text begins
       }

@@ -43,4 +43,16 @@ final class PageFurnitureTest {
   void aPromptWordInsideANameInCodeIsNoPrompt(String line) {
     assertThat(PageFurniture.isFurnitureLine(line)).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Comments (27) Share", "14 3 Share", "Share Save Print Comments", "Photos: the organisers"})
+  void shareRowsWithCountsAndPhotoCredits(String line) {
+    assertThat(PageFurniture.isFurnitureLine(line)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"More like these", "Upcoming events", "Keep reading", "In this article"})
+  void headingsOfBlocksOfLinks(String line) {
+    assertThat(PageFurniture.isRelatedHeading(line)).isTrue();
+  }
 }

@@ -47,4 +47,11 @@ final class PageTailTest {
 
     assertThat(PageTail.cut(page.toString())).endsWith("@contributor14");
   }
+
+  @Test
+  void aPromptJustAboveTheTailGoesWithIt() {
+    String page = String.join("\n", PARAGRAPH, "", "Thanks for reading! Subscribe for free to receive new posts and support my work.", "Comments", "© 2024 Example");
+
+    assertThat(PageTail.cut(page)).isEqualTo(PARAGRAPH + "\n");
+  }
 }

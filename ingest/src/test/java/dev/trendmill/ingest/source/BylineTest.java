@@ -48,4 +48,22 @@ final class BylineTest {
     assertThat(Byline.inDateline("Engineering · March 3, 2021")).isEmpty(); // a category, no reading time
     assertThat(Byline.inDateline("March 3, 2021 · 6 min read")).isEmpty();
   }
+
+  @Test
+  void aBareNameIsCapitalisedWordsOrAHandleWithoutASentence() {
+    assertThat(Byline.isBareName("Jane Doe")).isTrue();
+    assertThat(Byline.isBareName("Jane Doe (Acme Corp.), John van Roe")).isTrue();
+    assertThat(Byline.isBareName("jdoe")).isTrue();
+    assertThat(Byline.isBareName("Why histograms matter")).isFalse();
+    assertThat(Byline.isBareName("Engineering")).isFalse();
+    assertThat(Byline.isBareName("Kubernetes 1.30 Released")).isFalse();
+  }
+
+  @Test
+  void aDashAfterTheDateAndTheWordsThatMayStandBeforeBy() {
+    assertThat(Byline.inDateline("15 September 2022 — Jane Doe, John Roe")).contains("Jane Doe, John Roe");
+    assertThat(Byline.inDateline("March 3, 2021 — 6 min read")).isEmpty();
+    assertThat(Byline.author("Recap by Jane Doe")).contains("Jane Doe");
+    assertThat(Byline.author("Guest post by Jane Doe")).contains("Jane Doe");
+  }
 }

@@ -171,4 +171,17 @@ final class FileArticlesTest {
     assertThat(page.author()).isEqualTo("Jane Doe");
     assertThat(page.body()).startsWith("Tracing was once the preserve").endsWith("published this week.");
   }
+
+  @Test
+  void inlineElementsKeepTheSpacesAtTheirEdges() {
+    String html =
+        "<html><head><title>Notes</title></head><body><h1>Clocks, again</h1><div class=\"entry-meta\"><span>Posted on <time>March 3, 2021</time></span>"
+            + "<span class=\"byline\"> by <span class=\"author\"><a href=\"/a/\">Jane Doe, John Roe (Acme), Ann Lee (Initech), Bo Park (Contoso), Cy Young</a></span></span></div>"
+            + "<div class=\"entry-content\"><p>Time in distributed systems is a story of partial orders, and of the bugs we find when we forget it.</p></div></body></html>";
+
+    FileArticles.FileArticle page = FileArticles.fromHtml(html, Instant.parse("2030-01-01T00:00:00Z")).article();
+
+    assertThat(page.author()).isEqualTo("Jane Doe, John Roe (Acme), Ann Lee (Initech), Bo Park (Contoso), Cy Young");
+    assertThat(page.publishedAt()).isEqualTo(Instant.parse("2021-03-03T00:00:00Z"));
+  }
 }

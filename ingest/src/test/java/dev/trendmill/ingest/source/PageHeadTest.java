@@ -78,4 +78,22 @@ final class PageHeadTest {
     assertThat(head.author()).isEqualTo("jdoe");
     assertThat(PageHead.around(lines, "Another headline")).isEmpty();
   }
+
+  @Test
+  void aBareNameAboveTheDatelineIsTheBylineNotTheHeadline() {
+    List<String> lines = List.of("Pager Notes Subscribe Sign in", "What a year of on-call taught me", "Jane Doe (Acme)", "Mar 3, 2021", "", "Text.");
+
+    PageHead head = PageHead.read(lines).orElseThrow();
+
+    assertThat(head.titleAt()).isEqualTo(1);
+    assertThat(head.author()).isEqualTo("Jane Doe (Acme)");
+    assertThat(head.date()).contains(Instant.parse("2021-03-03T00:00:00Z"));
+  }
+
+  @Test
+  void aShortTitleCaseHeadlineUnderACategoryStaysTheHeadline() {
+    List<String> lines = List.of("Meetup recap", "Subquery Support", "Posted March 3, 2021", "", "Text.");
+
+    assertThat(PageHead.read(lines).orElseThrow().titleAt()).isEqualTo(1);
+  }
 }
