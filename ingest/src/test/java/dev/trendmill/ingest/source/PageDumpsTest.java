@@ -21,13 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * and as text copied out of a browser, must come back with the post's title, day and author, and without the
  * furniture. Prints the full report (also written to {@code target/page-dumps-report.txt}); fails below floors set
  * just under the TEST half's measured figures. {@code -Dpages.dir=DIR} keeps the dumps there to look at or drop.
+ * The report alone: {@code ./mvnw -q -B -pl ingest -am test -Dtest=PageDumpsTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 final class PageDumpsTest {
-  // Just under the TEST half's figures as measured; the parser was tuned on the DEV half only.
-  private static final double TITLE_FLOOR = 0.93;
+  // Just under the TEST half's figures as measured with the third round of held-out sites (title 98.0%, date 99.6%,
+  // author 94.1%, furniture lines left 1.9%, post lines kept 96.6%); the parser was tuned on the DEV half only.
+  private static final double TITLE_FLOOR = 0.975;
   private static final double DATE_FLOOR = 0.99;
-  private static final double AUTHOR_FLOOR = 0.80;
-  private static final double FURNITURE_LEFT_CEILING = 0.025;
+  private static final double AUTHOR_FLOOR = 0.935;
+  private static final double FURNITURE_LEFT_CEILING = 0.02;
   private static final double BODY_KEPT_FLOOR = 0.96;
 
   @TempDir Path temp;
