@@ -19,9 +19,23 @@ import java.util.Map;
  */
 final class NameIndex {
   /** One surface form of an entity: its tokens and the separators between them (whitespace normalised to " "). */
-  record Name(Target target, String[] tokens, String[] separators, boolean ambiguous, boolean anyCase) {
+  record Name(Target target, String[] tokens, String[] separators, boolean ambiguous, boolean anyCase, int[] hashes,
+      int[] lowerHashes) {
+    Name(Target target, String[] tokens, String[] separators, boolean ambiguous, boolean anyCase) {
+      this(target, tokens, separators, ambiguous, anyCase, hashes(tokens, false), hashes(tokens, true));
+    }
+
     int length() {
       return tokens.length;
+    }
+
+    /** Each token's String hash, as the scanner computes it, so most wrong continuations fail on an int. */
+    private static int[] hashes(String[] tokens, boolean lowerCase) {
+      int[] out = new int[tokens.length];
+      for (int i = 0; i < tokens.length; i++) {
+        out[i] = (lowerCase ? tokens[i].toLowerCase(Locale.ROOT) : tokens[i]).hashCode();
+      }
+      return out;
     }
   }
 
@@ -44,6 +58,13 @@ final class NameIndex {
   private final Slot[] table;
   private final Slot[] upperTable;
   private final Slot[] lowerTable;
+  /**
+   * A bit per hash bucket that some slot's word falls in (one-hash Bloom filters of 16 KB): most words of a text have
+   * no slot, and the filter, small enough to stay in cache, says so without touching the large table.
+   */
+  private static final int FILTER_BITS = 17;
+  private final long[] filter = new long[1 << (FILTER_BITS - 6)];
+  private final long[] anyCaseFilter = new long[1 << (FILTER_BITS - 6)];
   private final int mask;
   private final int size;
 
@@ -82,6 +103,8 @@ final class NameIndex {
     this.table = fill(slots.values(), capacity);
     this.upperTable = fill(upper.values(), capacity);
     this.lowerTable = fill(lower.values(), capacity);
+    lower.values().forEach(slot -> mark(anyCaseFilter, slot.hash));
+    slots.values().forEach(slot -> mark(filter, slot.hash));
   }
 
   private Slot[] fill(Iterable<Slot> slots, int capacity) {
@@ -102,7 +125,17 @@ final class NameIndex {
 
   /** The slot of the word {@code text[start, end)} whose String hash is {@code hash}, or null. */
   Slot lookup(String text, int start, int end, int hash) {
-    return find(table, text, start, end, hash);
+    return marked(filter, hash) ? find(table, text, start, end, hash) : null;
+  }
+
+  private static void mark(long[] bits, int hash) {
+    int bit = mix(hash) >>> (32 - FILTER_BITS);
+    bits[bit >>> 6] |= 1L << bit;
+  }
+
+  private static boolean marked(long[] bits, int hash) {
+    int bit = mix(hash) >>> (32 - FILTER_BITS);
+    return (bits[bit >>> 6] & (1L << bit)) != 0;
   }
 
   /** The slot whose first token, upper-cased, is the all-capitals word {@code text[start, end)}. */
@@ -112,6 +145,9 @@ final class NameIndex {
 
   /** The slot whose first token, lower-cased, is the word {@code text[start, end)} lower-cased (distinctive names); {@code hash} is the lower-cased word's String hash. */
   Slot lookupAnyCase(String text, int start, int end, int hash) {
+    if (!marked(anyCaseFilter, hash)) {
+      return null;
+    }
     int length = end - start;
     int i = mix(hash) & mask;
     Slot slot;
@@ -142,19 +178,18 @@ final class NameIndex {
     return h ^ (h >>> 16);
   }
 
-  /** The longest name of the slot that the text spells from token t on (its first token in any case if asked). */
+  /** The longest name of the slot the text spells from token t on (the lookup matched the first; the rest in any case if asked). */
   static Name longest(Slot slot, Scanner sc, int t, boolean ignoreCase) {
     for (Name name : slot.names) {
       int length = name.length();
       if (t + length > sc.count) {
         continue;
       }
-      if (ignoreCase && !sc.tokenEquals(t, name.tokens()[0], true)) {
-        continue;
-      }
       boolean ok = true;
       for (int k = 1; k < length && ok; k++) {
-        ok = sc.separatorIs(t + k - 1, name.separators()[k - 1]) && sc.tokenEquals(t + k, name.tokens()[k], ignoreCase)
+        int hash = ignoreCase ? sc.lowerHash[t + k] : sc.hash[t + k];
+        ok = hash == (ignoreCase ? name.lowerHashes()[k] : name.hashes()[k])
+            && sc.separatorIs(t + k - 1, name.separators()[k - 1]) && sc.tokenEquals(t + k, name.tokens()[k], ignoreCase)
             && !sc.is(t + k, Scanner.CODE);
       }
       if (ok) {

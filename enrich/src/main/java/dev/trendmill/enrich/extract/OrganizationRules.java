@@ -106,12 +106,20 @@ final class OrganizationRules {
           "operators", "banks", "retailers", "businesses", "brands", "members");
 
   /** "at", "like", "as" (in "such as") or "including" after an organization noun, or "adopters:". */
+  private static final int AT = "at".hashCode();
+  private static final int AS = "as".hashCode();
+  private static final int LIKE = "like".hashCode();
+  private static final int INCLUDING = "including".hashCode();
+
   private static boolean listCue(Scanner sc, int k) {
     int end = sc.end[k];
     if (end < sc.text.length() && sc.text.charAt(end) == ':') {
       return ORGANIZATION_NOUNS.contains(sc.word(k).toLowerCase(Locale.ROOT)) && sc.between(k).equals(": ");
     }
-    // compared in place: this runs on every word
+    int hash = sc.lowerHash[k];
+    if (hash != AT && hash != AS && hash != LIKE && hash != INCLUDING) {
+      return false; // this runs on every word: an int compare rules most out
+    }
     boolean cue = sc.tokenEquals(k, "at", true) || sc.tokenEquals(k, "like", true) || sc.tokenEquals(k, "including", true)
         || (sc.tokenEquals(k, "as", true) && sc.tokenEquals(k - 1, "such", true));
     if (!cue) {

@@ -28,12 +28,12 @@ final class PeopleRules {
     Scanner sc = field.scanner;
     boolean[] people = new boolean[sc.count];
     for (int t = 0; t + 1 < sc.count; t++) {
-      if (!TokenTests.nameToken(sc, t) || TokenTests.STOP.contains(sc.word(t))) {
-        continue;
-      }
       NameIndex.Slot slot = field.slots[t];
+      if (slot == null || !slot.firstName || !TokenTests.nameToken(sc, t) || TokenTests.STOP.contains(sc.word(t))) {
+        continue; // the slot first: it is already looked up, and most words are no given name
+      }
       int last = t + 1;
-      if (slot == null || !slot.firstName || !TokenTests.softSpace(sc.between(t)) || !TokenTests.nameToken(sc, last)
+      if (!TokenTests.softSpace(sc.between(t)) || !TokenTests.nameToken(sc, last)
           || TokenTests.STOP.contains(sc.word(last)) || TokenTests.NOT_SURNAMES.contains(sc.word(last)) || sc.length(last) < 2) {
         continue;
       }
@@ -57,7 +57,8 @@ final class PeopleRules {
     // "Jane Doe & Raj Patel (Acme)", "Jane Doe and Raj Patel": the other name of a pair of people is a person too
     for (int t = 0; t + 1 < sc.count; t++) {
       int last = t + 1;
-      if (field.covered[t] || field.covered[last] || !TokenTests.nameToken(sc, t) || !TokenTests.nameToken(sc, last)
+      boolean nextToPerson = (t > 0 && people[t - 1]) || (last + 1 < sc.count && people[last + 1]);
+      if (!nextToPerson || field.covered[t] || field.covered[last] || !TokenTests.nameToken(sc, t) || !TokenTests.nameToken(sc, last)
           || !sc.between(t).equals(" ") || TokenTests.STOP.contains(sc.word(t)) || lexicon.isEnglish(sc.word(t))
           || lexicon.isEnglish(sc.word(last)) || TokenTests.NOT_SURNAMES.contains(sc.word(last))) {
         continue;
