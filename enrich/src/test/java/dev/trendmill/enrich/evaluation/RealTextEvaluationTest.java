@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
  * false hit of both halves.
  */
 class RealTextEvaluationTest {
-  /** Test half, measured when set: see the README's quality section for the figures. */
+  /** Just under the test half's figures when set (precision 0.911, recall 0.781; per type in the README). */
   private static final double PRECISION_FLOOR = 0.90;
-  private static final double RECALL_FLOOR = 0.75;
-  private static final Map<String, Double> TYPE_RECALL_FLOORS = Map.of();
+  private static final double RECALL_FLOOR = 0.77;
+  private static final Map<String, Double> TYPE_RECALL_FLOORS =
+      Map.of("project", 0.84, "organization", 0.81, "person", 0.78, "product", 0.57, "event", 0.50);
 
   private static Map<Half, Result> results;
 
