@@ -41,12 +41,18 @@ public final class EnglishNameWords {
         }
       }
     }
-    List<String> lines = new ArrayList<>();
-    lines.add("# Words of catalog names that are ordinary English words (SCOWL, via Debian's wamerican-huge), lower case;");
-    lines.add("# made by dev.trendmill.enrich.catalog.EnglishNameWords. A name matches in any case only when one of its");
-    lines.add("# words is not here. Several words a line.");
+    writeWordList(Path.of(args[1]), out, List.of(
+        "# Words of catalog names that are ordinary English words (SCOWL, via Debian's wamerican-huge), lower case;",
+        "# made by dev.trendmill.enrich.catalog.EnglishNameWords. A name matches in any case only when one of its",
+        "# words is not here. Several words a line."));
+    System.out.println("wrote " + out.size() + " words to " + args[1]);
+  }
+
+  /** Writes a word list as {@code Lexicon} reads it: the header's comment lines, then the words, several a line. */
+  public static void writeWordList(Path file, Iterable<String> words, List<String> header) throws IOException {
+    List<String> lines = new ArrayList<>(header);
     StringBuilder line = new StringBuilder();
-    for (String word : out) {
+    for (String word : words) {
       if (line.length() + word.length() > 110) {
         lines.add(line.toString().strip());
         line.setLength(0);
@@ -54,7 +60,6 @@ public final class EnglishNameWords {
       line.append(word).append(' ');
     }
     lines.add(line.toString().strip());
-    Files.write(Path.of(args[1]), lines, StandardCharsets.UTF_8);
-    System.out.println("wrote " + out.size() + " words to " + args[1]);
+    Files.write(file, lines, StandardCharsets.UTF_8);
   }
 }

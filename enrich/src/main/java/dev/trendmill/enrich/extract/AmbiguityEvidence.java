@@ -33,13 +33,22 @@ final class AmbiguityEvidence {
       }
     }
     Field.Line line = field.line(first);
-    if (!upperMode && capitalisedName && !line.allCaps() && !line.titleCase() && !field.sentenceStart(first)) {
+    if (!upperMode && capitalisedName && !line.allCaps() && !line.titleCase() && !field.sentenceStart(first)
+        && !startsLongerName(field, last)) {
       return Evidence.STRONG;
     }
     if (hasContext(sc, name.target().context(), first, last)) {
       return Evidence.CONTEXT;
     }
     return capitalisedName ? Evidence.WEAK : Evidence.NONE;
+  }
+
+  /** "Sidecar Times", "Harbor Freight": the capital belongs to a longer name the catalog does not know. */
+  private static boolean startsLongerName(Field field, int last) {
+    Scanner sc = field.scanner;
+    int next = last + 1;
+    return next < sc.count && sc.between(last).equals(" ") && sc.is(next, Scanner.UPPER_FIRST)
+        && !sc.is(next, Scanner.ALL_UPPER) && field.slots[next] == null;
   }
 
   private static boolean isDigits(Scanner sc, int token) {

@@ -74,7 +74,7 @@ final class Field {
   }
 
   private Line computeLine(int lineStart, int lineEnd) {
-    int t = firstTokenAtOrAfter(lineStart);
+    int t = scanner.firstTokenAtOrAfter(lineStart);
     int letterWords = 0;
     int upperWords = 0;
     int longWords = 0;
@@ -99,20 +99,6 @@ final class Field {
     boolean allCaps = letterWords >= 2 && upperWords == letterWords;
     boolean titleCase = longWords >= 2 && capitalisedLong >= 0.7 * longWords;
     return new Line(allCaps, titleCase);
-  }
-
-  private int firstTokenAtOrAfter(int position) {
-    int lo = 0;
-    int hi = scanner.count;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (scanner.start[mid] < position) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** True when tokens [a, b] sit in a URL, an e-mail address, a file path or a lower-case domain name. */

@@ -88,7 +88,20 @@ public final class Lexicon {
    */
   public boolean isEnglish(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
-    return englishNameWords.contains(lower) || commonWords.contains(lower);
+    return englishNameWords.contains(lower) || commonWords.contains(lower) || CONTEXT_WORDS.contains(lower);
+  }
+
+  /**
+   * The context terms are the field's common vocabulary ("serverless", "observability", "sidecar" is SCOWL's), but for
+   * the few that are names themselves.
+   */
+  private static final Set<String> CONTEXT_WORDS = contextWords();
+
+  private static Set<String> contextWords() {
+    Set<String> words = new HashSet<>(GENERAL_CONTEXT);
+    CATEGORY_CONTEXT.values().forEach(words::addAll);
+    words.removeAll(Set.of("kubernetes", "k8s", "cncf", "helm", "kubectl"));
+    return Set.copyOf(words);
   }
 
   Set<String> commonWords() {

@@ -38,7 +38,7 @@ final class LinkEvidence {
         continue;
       }
       String url = text.substring(close + 2, urlEnd).toLowerCase(Locale.ROOT);
-      int first = firstToken(sc, open + 1);
+      int first = sc.firstTokenAtOrAfter(open + 1);
       int last = first;
       while (last + 1 < sc.count && sc.end[last + 1] <= close) {
         last++;
@@ -91,19 +91,5 @@ final class LinkEvidence {
       out.append(sc.word(t).toLowerCase(Locale.ROOT));
     }
     return out.toString();
-  }
-
-  private static int firstToken(Scanner sc, int position) {
-    int lo = 0;
-    int hi = sc.count;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sc.start[mid] < position) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }

@@ -171,4 +171,19 @@ final class Scanner {
     int length = end[token] - start[token];
     return length == word.length() && text.regionMatches(ignoreCase, start[token], word, 0, length);
   }
+
+  /** The first word that starts at or after the position (a binary search over the words' starts). */
+  int firstTokenAtOrAfter(int position) {
+    int lo = 0;
+    int hi = count;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (start[mid] < position) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
 }

@@ -89,4 +89,16 @@ class RealTextRulesTest {
         .containsExactly("location:austin");
     assertThat(ids("The San Francisco Linkerd meetup")).doesNotContain("person~:francisco-linkerd");
   }
+
+  @Test
+  void theFieldsCommonWordsAndLongerNamesAreNotCatalogNames() {
+    EntityExtractor extractor = new EntityExtractor(List.of(
+        new CatalogEntry("product:serverless", "Serverless", "product", List.of(), Map.of()),
+        new CatalogEntry("organization:sidecar", "Sidecar", "organization", List.of(), Map.of("ambiguous", "true"))));
+    assertThat(extractor.extract("", "It runs as a serverless function.")).isEmpty();
+    assertThat(extractor.extract("", "We deploy it with Serverless.").stream().map(ExtractedEntity::id)).containsExactly("product:serverless");
+    assertThat(extractor.extract("", "Maintainers spoke with Sidecar Times this week.")).isEmpty();
+    assertThat(extractor.extract("", "The deal was closed by Sidecar last week.").stream().map(ExtractedEntity::id))
+        .containsExactly("organization:sidecar");
+  }
 }

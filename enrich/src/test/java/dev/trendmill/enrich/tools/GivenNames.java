@@ -3,14 +3,12 @@ package dev.trendmill.enrich.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.trendmill.enrich.catalog.EnglishNameWords;
 import dev.trendmill.enrich.catalog.FoundationCatalogGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,19 +60,9 @@ public final class GivenNames {
         }
       }
     }
-    List<String> lines = new ArrayList<>();
-    lines.add("# Given names from Datafaker's locales (net.datafaker:datafaker 2.7.0, Apache-2.0), Latin script, without");
-    lines.add("# ordinary English words; made by dev.trendmill.enrich.tools.GivenNames. Several names a line.");
-    StringBuilder line = new StringBuilder();
-    for (String name : names) {
-      if (line.length() + name.length() > 110) {
-        lines.add(line.toString().strip());
-        line.setLength(0);
-      }
-      line.append(name).append(' ');
-    }
-    lines.add(line.toString().strip());
-    Files.write(Path.of(args[1]), lines, StandardCharsets.UTF_8);
+    EnglishNameWords.writeWordList(Path.of(args[1]), names, List.of(
+        "# Given names from Datafaker's locales (net.datafaker:datafaker 2.7.0, Apache-2.0), Latin script, without",
+        "# ordinary English words; made by dev.trendmill.enrich.tools.GivenNames. Several names a line."));
     System.out.println("wrote " + names.size() + " given names to " + args[1]);
   }
 }
