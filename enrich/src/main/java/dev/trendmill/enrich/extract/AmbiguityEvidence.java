@@ -5,15 +5,11 @@ import java.util.Set;
 
 /** The evidence for one mention of an ambiguous name (see {@link EntityExtractor}'s class comment). */
 final class AmbiguityEvidence {
-  private final NameIndex index;
-
-  AmbiguityEvidence(NameIndex index) {
-    this.index = index;
-  }
+  private AmbiguityEvidence() {}
 
   private static final int CONTEXT_WINDOW = 10;
 
-    Evidence of(Field field, NameIndex.Name name, int first, int last, boolean upperMode) {
+    static Evidence of(Field field, NameIndex.Name name, int first, int last, boolean upperMode) {
     Scanner sc = field.scanner;
     int next = last + 1;
     if (next < sc.count && isDigits(sc, next) && sc.length(next) >= 2 && sc.between(last).equals(" ") && !versionAt(sc, next)) {

@@ -60,17 +60,15 @@ public final class EntityExtractor {
 
   private final Lexicon lexicon = Lexicon.get();
   private final NameIndex index;
-  private final AmbiguityEvidence evidence;
   private final PeopleRules people;
   private final OrganizationRules organizations;
   private final UnknownEntities unknown;
 
   public EntityExtractor(Collection<CatalogEntry> catalog) {
     this.index = CatalogNames.index(catalog, lexicon);
-    this.evidence = new AmbiguityEvidence(index);
     TokenTests tokens = new TokenTests(index, lexicon);
     OrganizationRules organizations = new OrganizationRules(tokens);
-    this.people = new PeopleRules(index, lexicon, tokens, organizations);
+    this.people = new PeopleRules(lexicon, tokens, organizations);
     this.organizations = organizations;
     this.unknown = new UnknownEntities(tokens, people, organizations);
   }
@@ -93,8 +91,8 @@ public final class EntityExtractor {
     people.findPeopleFirst(bodyField, article);
     match(titleField, article);
     match(bodyField, article);
-    findHeadWordNames(titleField, article);
-    findHeadWordNames(bodyField, article);
+    HeadWordRules.find(titleField, article);
+    HeadWordRules.find(bodyField, article);
     unknown.findLinked(titleField, article);
     unknown.findLinked(bodyField, article);
     organizations.findListedOrganizations(titleField, article);
@@ -151,7 +149,7 @@ public final class EntityExtractor {
       for (int k = t; k <= last; k++) {
         field.covered[k] = true;
       }
-      Evidence level = name.ambiguous() ? evidence.of(field, name, t, last, upperMode) : Evidence.STRONG;
+      Evidence level = name.ambiguous() ? AmbiguityEvidence.of(field, name, t, last, upperMode) : Evidence.STRONG;
       if (level != Evidence.REJECT && edition(field, article, name.target().entry(), last)) {
         field.covered[last + 1] = true;
         t = last + 1;
@@ -180,22 +178,5 @@ public final class EntityExtractor {
       article.count(id, field, last);
     }
     return id != null;
-  }
-
-  /** Events and bodies named by their last word ({@link HeadWordRules}), counted where found. */
-  private void findHeadWordNames(Field field, MentionTally article) {
-    HeadWordRules.forEach(field, found -> {
-      Scanner sc = field.scanner;
-      if (found.name() == null || field.covered[found.head()] || TokenTests.allCovered(field, found.first(), found.last())) {
-        return;
-      }
-      String id = article.unknown(found.type(), found.name(), 0.75);
-      if (id != null) {
-        article.count(id, field, found.first());
-        for (int t = found.first(); t <= found.last(); t++) {
-          field.covered[t] = true;
-        }
-      }
-    });
   }
 }

@@ -1,7 +1,6 @@
 package dev.trendmill.enrich.extract;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,8 +35,24 @@ final class HeadWordRules {
 
   private HeadWordRules() {}
 
+  /** Counts every name found in the field whose head word no earlier step took, and marks its words taken. */
+  static void find(Field field, MentionTally article) {
+    forEach(field, found -> {
+      if (field.covered[found.head()] || TokenTests.allCovered(field, found.first(), found.last())) {
+        return;
+      }
+      String id = article.unknown(found.type(), found.name(), 0.75);
+      if (id != null) {
+        article.count(id, field, found.first());
+        for (int t = found.first(); t <= found.last(); t++) {
+          field.covered[t] = true;
+        }
+      }
+    });
+  }
+
   /** Calls {@code sink} for every name found in the field, left to right. */
-  static void forEach(Field field, java.util.function.Consumer<Found> sink) {
+  private static void forEach(Field field, java.util.function.Consumer<Found> sink) {
     Scanner sc = field.scanner;
     for (int t = 0; t < sc.count; t++) {
       if (sc.is(t, Scanner.CODE)) {
@@ -158,6 +173,6 @@ final class HeadWordRules {
     for (int t = first + 1; t <= last; t++) {
       out.append(sc.between(t - 1).equals("-") ? "-" : " ").append(sc.word(t));
     }
-    return out.toString().toLowerCase(Locale.ROOT).equals(out.toString()) ? null : out.toString();
+    return out.toString();
   }
 }

@@ -30,7 +30,7 @@ final class OrganizationRules {
         && sc.between(first).equals(" ");
     int from = parenthesis ? first : preposition ? first + 1 : -1;
     if (from < 0 || !(tokens.candidateWord(field, from) || TokenTests.camelName(field, from)) || tokens.lexiconWord(sc, from)
-        || tokens.catalogNameAt(sc, from) != null) {
+        || tokens.catalogNameAt(field, from) != null) {
       return last;
     }
     int to = from;

@@ -8,13 +8,11 @@ import java.util.Set;
  * is a person, not Austin), the other name of a pair of people, a quoted nickname, and the cues around a name.
  */
 final class PeopleRules {
-  private final NameIndex index;
   private final Lexicon lexicon;
   private final TokenTests tokens;
   private final OrganizationRules organizations;
 
-  PeopleRules(NameIndex index, Lexicon lexicon, TokenTests tokens, OrganizationRules organizations) {
-    this.index = index;
+  PeopleRules(Lexicon lexicon, TokenTests tokens, OrganizationRules organizations) {
     this.lexicon = lexicon;
     this.tokens = tokens;
     this.organizations = organizations;

@@ -92,8 +92,9 @@ final class TokenTests {
   }
 
   /** The catalog name starting at the token, in its case or, when distinctive, in any case; null if none. */
-  NameIndex.Name catalogNameAt(Scanner sc, int t) {
-    NameIndex.Slot slot = index.lookup(sc.text, sc.start[t], sc.end[t], sc.hash[t]);
+  NameIndex.Name catalogNameAt(Field field, int t) {
+    Scanner sc = field.scanner;
+    NameIndex.Slot slot = field.slots[t];
     NameIndex.Name name = slot == null ? null : NameIndex.longest(slot, sc, t, false);
     if (name == null) {
       NameIndex.Slot anyCase = index.lookupAnyCase(sc.text, sc.start[t], sc.end[t], sc.lowerHash[t]);
